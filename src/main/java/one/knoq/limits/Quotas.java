@@ -1,0 +1,17 @@
+package one.knoq.limits;
+
+import java.math.BigDecimal;
+
+/** The organisation's monthly query quota and cost cap (calendar month, UTC). */
+public interface Quotas {
+
+  /**
+   * Counts one query against the organisation's current month, inside the caller's transaction, or
+   * throws {@code ApiException.TooManyRequests} (quota or cost cap exhausted; Retry-After until the
+   * next month) or {@code ApiException.Forbidden} (plan allows no queries).
+   */
+  void admitQuery(String organisationId);
+
+  /** Adds a finished (or cancelled, or failed) turn's model cost to the month it ended in. */
+  void recordCost(String organisationId, long atEpochMillis, BigDecimal usd);
+}
