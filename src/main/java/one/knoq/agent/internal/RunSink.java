@@ -1,0 +1,90 @@
+package one.knoq.agent.internal;
+
+import java.util.List;
+import one.knoq.agent.EventType;
+import one.knoq.agent.backend.Cancellation;
+import one.knoq.agent.backend.TurnEvents;
+import one.knoq.agent.backend.Usage;
+import org.springframework.transaction.support.TransactionTemplate;
+import tools.jackson.databind.node.ObjectNode;
+
+/**
+ * The {@link TurnEvents} of one run. Each append is its own transaction under the session lock and
+ * is fenced: it writes only while this run is still the session's current run, so a cancelled,
+ * deleted or taken-over turn can never write again.
+ */
+final class RunSink implements TurnEvents {
+
+  private final String sessionId;
+  private final String runId;
+  private final Cancellation cancellation;
+  private final SessionStore sessions;
+  private final EventLog log;
+  private final RunStore runs;
+  private final Payloads payloads;
+  private final TransactionTemplate tx;
+
+  RunSink(
+      String sessionId,
+      String runId,
+      Cancellation cancellation,
+      SessionStore sessions,
+      EventLog log,
+      RunStore runs,
+      Payloads payloads,
+      TransactionTemplate tx) {
+    this.sessionId = sessionId;
+    this.runId = runId;
+    this.cancellation = cancellation;
+    this.sessions = sessions;
+    this.log = log;
+    this.runs = runs;
+    this.payloads = payloads;
+    this.tx = tx;
+  }
+
+  @Override
+  public void append(EventType type, ObjectNode payload) {
+    write(type, payload, null);
+  }
+
+  @Override
+  public boolean appendRemote(EventType type, ObjectNode payload, String remoteEventId) {
+    return write(type, payload, remoteEventId);
+  }
+
+  private boolean write(EventType type, ObjectNode payload, String remoteEventId) {
+    cancellation.throwIfCancelled();
+    if (type == EventType.STATUS_IDLE || type == EventType.STATUS_TERMINATED) {
+      throw new IllegalArgumentException("the runner writes " + type.wire() + " itself");
+    }
+    ObjectNode stored = type == EventType.TOOL_RESULT ? payloads.truncateToolResult(payload) : payload;
+    Boolean written =
+        tx.execute(
+            status -> {
+              SessionRow session =
+                  sessions.lock(sessionId).filter(s -> runId.equals(s.workflowRunId())).orElse(null);
+              if (session == null) {
+                throw new TurnAborted("run " + runId + " no longer owns session " + sessionId);
+              }
+              if (remoteEventId != null && log.hasRemoteEvent(sessionId, remoteEventId)) {
+                return false;
+              }
+              log.append(
+                  session,
+                  List.of(new EventLog.NewEvent(type, stored.toString(), runId, remoteEventId)));
+              return true;
+            });
+    return Boolean.TRUE.equals(written);
+  }
+
+  @Override
+  public void addUsage(Usage usage) {
+    runs.addUsage(runId, usage);
+  }
+
+  @Override
+  public ObjectNode newPayload() {
+    return payloads.object();
+  }
+}
