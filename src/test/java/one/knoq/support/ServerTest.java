@@ -1,48 +1,49 @@
 package one.knoq.support;
 
-import java.io.IOException;
-import java.net.ServerSocket;
 import java.util.UUID;
+import org.junit.jupiter.api.BeforeEach;
 import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
+import org.springframework.boot.test.web.server.LocalServerPort;
 
 /**
- * Base of contract tests: the whole server on a real port with its own fresh embedded database,
- * the public URL set to that port, and a known bootstrap admin. Subclasses talk to it only
- * through {@link ApiClient}.
+ * Base of contract tests: the whole server on a random real port with its own fresh embedded
+ * database and a known bootstrap admin. Its public URL is {@link #PUBLIC_ORIGIN} whatever the port,
+ * and {@link ApiClient} sends that origin, so classes that need other settings (their own Spring
+ * context, via {@code @TestPropertySource}) never compete for a port. Subclasses talk to the server
+ * only through {@link ApiClient}.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.DEFINED_PORT)
+@SpringBootTest(
+    webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+    properties = {
+      "knoq.public-url=" + ServerTest.PUBLIC_ORIGIN,
+      "knoq.identity.admin-email=" + ServerTest.ADMIN_EMAIL,
+      "knoq.identity.admin-password=" + ServerTest.ADMIN_PASSWORD,
+      "knoq.agent.embedded-latency=20ms",
+      "spring.datasource.url=jdbc:h2:mem:knoq-${random.uuid};MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;"
+          + "DEFAULT_NULL_ORDERING=HIGH;DB_CLOSE_DELAY=-1;LOCK_TIMEOUT=10000"
+    })
 public abstract class ServerTest {
 
+  public static final String PUBLIC_ORIGIN = "http://localhost";
   public static final String ADMIN_EMAIL = "admin@example.com";
   public static final String ADMIN_PASSWORD = "correct horse battery staple";
 
-  private static final int PORT = freePort();
-  private static final String DATABASE = "knoq-" + UUID.randomUUID();
+  private static volatile int port;
 
-  @DynamicPropertySource
-  static void serverProperties(DynamicPropertyRegistry registry) {
-    registry.add("server.port", () -> PORT);
-    registry.add("knoq.public-url", () -> "http://localhost:" + PORT);
-    registry.add("knoq.identity.admin-email", () -> ADMIN_EMAIL);
-    registry.add("knoq.identity.admin-password", () -> ADMIN_PASSWORD);
-    registry.add("knoq.agent.embedded-latency", () -> "20ms");
-    registry.add(
-        "spring.datasource.url",
-        () ->
-            "jdbc:h2:mem:"
-                + DATABASE
-                + ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH;DB_CLOSE_DELAY=-1;LOCK_TIMEOUT=10000");
+  @LocalServerPort private int localPort;
+
+  @BeforeEach
+  void rememberPort() {
+    port = localPort;
   }
 
   protected static String baseUrl() {
-    return "http://localhost:" + PORT;
+    return "http://localhost:" + port;
   }
 
   /** A client signed in as the bootstrap admin. */
   protected static ApiClient admin() {
-    var client = new ApiClient(baseUrl());
+    var client = anonymous();
     client.signIn(ADMIN_EMAIL, ADMIN_PASSWORD);
     return client;
   }
@@ -66,20 +67,13 @@ public abstract class ServerTest {
     if (created.status() != 201) {
       throw new AssertionError("could not add member: " + created);
     }
-    var client = new ApiClient(baseUrl());
+    var client = anonymous();
     client.signIn(email, password);
     return client;
   }
 
+  /** A client with no cookie that sends the server's public origin. */
   protected static ApiClient anonymous() {
-    return new ApiClient(baseUrl());
-  }
-
-  private static int freePort() {
-    try (var socket = new ServerSocket(0)) {
-      return socket.getLocalPort();
-    } catch (IOException e) {
-      throw new IllegalStateException(e);
-    }
+    return new ApiClient(baseUrl()).withOrigin(PUBLIC_ORIGIN);
   }
 }
