@@ -1,0 +1,86 @@
+package one.knoq.identity.internal;
+
+import java.math.BigDecimal;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.Optional;
+import java.util.UUID;
+import one.knoq.identity.Organisation;
+import one.knoq.identity.Organisations;
+import one.knoq.identity.Plan;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Repository;
+import org.springframework.transaction.annotation.Transactional;
+
+/** Organisations and their effective allowances: an operator's override, else the plan's default. */
+@Repository
+class JdbcOrganisations implements Organisations {
+
+  private static final String COLUMNS = "id, name, plan, query_limit, cap_usd, seats, created_at";
+
+  private final JdbcTemplate jdbc;
+  private final Clock clock;
+
+  JdbcOrganisations(JdbcTemplate jdbc, Clock clock) {
+    this.jdbc = jdbc;
+    this.clock = clock;
+  }
+
+  @Override
+  public Optional<Organisation> find(String organisationId) {
+    return jdbc
+        .query("select " + COLUMNS + " from organisations where id = ?", JdbcOrganisations::map, organisationId)
+        .stream()
+        .findFirst();
+  }
+
+  @Override
+  @Transactional
+  public Organisation create(String name, Plan plan) {
+    String id = UUID.randomUUID().toString();
+    jdbc.update(
+        "insert into organisations (id, name, plan, created_at) values (?, ?, ?, ?)",
+        id, name, plan.wire(), clock.millis());
+    return find(id).orElseThrow();
+  }
+
+  /**
+   * Reads and row-locks the organisation until the transaction ends, so that membership changes
+   * checking seats or "last admin" cannot interleave with one another.
+   */
+  Optional<Organisation> lock(String organisationId) {
+    return jdbc
+        .query(
+            "select " + COLUMNS + " from organisations where id = ? for update",
+            JdbcOrganisations::map,
+            organisationId)
+        .stream()
+        .findFirst();
+  }
+
+  private static Organisation map(ResultSet rs, int row) throws SQLException {
+    String planWire = rs.getString("plan");
+    Plan plan =
+        Plan.parse(planWire)
+            .orElseThrow(() -> new IllegalStateException("unknown plan in database: " + planWire));
+    long queryLimit = rs.getLong("query_limit");
+    if (rs.wasNull()) {
+      queryLimit = plan.queriesPerMonth();
+    }
+    BigDecimal capUsd = rs.getBigDecimal("cap_usd");
+    int seats = rs.getInt("seats");
+    if (rs.wasNull()) {
+      seats = plan.seats();
+    }
+    return new Organisation(
+        rs.getString("id"),
+        rs.getString("name"),
+        plan,
+        queryLimit,
+        capUsd == null ? plan.capUsd() : capUsd,
+        seats,
+        Instant.ofEpochMilli(rs.getLong("created_at")));
+  }
+}
