@@ -1,6 +1,7 @@
 package one.knoq.limits;
 
 import java.math.BigDecimal;
+import java.time.YearMonth;
 
 /** The organisation's monthly query quota and cost cap (calendar month, UTC). */
 public interface Quotas {
@@ -14,4 +15,13 @@ public interface Quotas {
 
   /** Adds a finished (or cancelled, or failed) turn's model cost to the month it ended in. */
   void recordCost(String organisationId, long atEpochMillis, BigDecimal usd);
+
+  /**
+   * The organisation's usage in {@code month} (zeros for a month without any), with its current query
+   * limit and cost cap; throws {@code ApiException.NotFound} for an unknown organisation.
+   */
+  Usage usage(String organisationId, YearMonth month);
+
+  /** The calendar month (UTC) that is current by the server's clock. */
+  YearMonth currentMonth();
 }
