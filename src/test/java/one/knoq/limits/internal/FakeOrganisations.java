@@ -20,6 +20,11 @@ final class FakeOrganisations implements Organisations {
     return Optional.ofNullable(byId.get(organisationId));
   }
 
+  @Override
+  public Organisation create(String name, Plan plan) {
+    return find(add(plan)).orElseThrow();
+  }
+
   /** A new organisation on {@code plan} with the given allowances; returns its id. */
   String add(Plan plan, long queryLimit, String capUsd) {
     String id = "org-" + UUID.randomUUID();
