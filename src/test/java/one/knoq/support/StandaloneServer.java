@@ -33,7 +33,9 @@ public final class StandaloneServer implements AutoCloseable {
     all.put("knoq.agent.embedded-latency", "20ms");
     all.put("spring.datasource.url", databaseUrl);
     all.putAll(properties);
-    var context = new SpringApplicationBuilder(KnoqApplication.class).properties(all).run();
+    // as command-line arguments, so they win over application.yml and the environment
+    String[] args = all.entrySet().stream().map(e -> "--" + e.getKey() + "=" + e.getValue()).toArray(String[]::new);
+    var context = new SpringApplicationBuilder(KnoqApplication.class).run(args);
     return new StandaloneServer(context, port);
   }
 
