@@ -119,7 +119,8 @@ abstract class QuotasContract extends LimitsContextTest {
 
     quotas.recordCost(org, lastMilliOfApril, new BigDecimal("1.234567"));
 
-    assertThat(quotas.usage(org, MAY.minusMonths(1)).monthToDateUsd()).isEqualByComparingTo("1.234567");
+    assertThat(quotas.usage(org, MAY.minusMonths(1)).monthToDateUsd())
+        .isEqualByComparingTo("1.234567");
     assertThat(quotas.usage(org, MAY).monthToDateUsd()).isEqualByComparingTo("0");
   }
 
