@@ -17,8 +17,8 @@ public interface Quotas {
   void recordCost(String organisationId, long atEpochMillis, BigDecimal usd);
 
   /**
-   * The organisation's usage in {@code month} (zeros for a month without any), with its current query
-   * limit and cost cap; throws {@code ApiException.NotFound} for an unknown organisation.
+   * The organisation's usage in {@code month} (zeros for a month without any), with its current
+   * query limit and cost cap; throws {@code ApiException.NotFound} for an unknown organisation.
    */
   Usage usage(String organisationId, YearMonth month);
 

@@ -50,7 +50,9 @@ class AdmissionLog {
         at);
   }
 
-  /** Deletes this user's admissions of this kind at or before {@code upTo}: they count in no window. */
+  /**
+   * Deletes this user's admissions of this kind at or before {@code upTo}: they count in no window.
+   */
   void prune(String userId, String kind, long upTo) {
     jdbc.update(
         "delete from rate_limit_admissions where user_id = ? and kind = ? and admitted_at <= ?",

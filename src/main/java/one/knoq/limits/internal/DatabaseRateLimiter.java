@@ -41,9 +41,10 @@ class DatabaseRateLimiter implements RateLimiter {
     }
   }
 
-  // A refusal writes nothing, so it need not doom the caller's transaction.
+  // A refusal marks the caller's transaction rollback-only (the default rule): whatever else the
+  // request was granted in it, e.g. another limit, is then undone, as spec 2's order of checks asks.
   @Override
-  @Transactional(propagation = Propagation.MANDATORY, noRollbackFor = ApiException.class)
+  @Transactional(propagation = Propagation.MANDATORY)
   public void admit(String userId, RateLimit limit) {
     String kind = kind(limit);
     log.lock(userId, kind);

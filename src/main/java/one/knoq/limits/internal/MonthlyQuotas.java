@@ -36,9 +36,9 @@ class MonthlyQuotas implements Quotas {
     this.clock = clock;
   }
 
-  // A refusal writes nothing that matters, so it need not doom the caller's transaction.
+  // A refusal marks the caller's transaction rollback-only, undoing e.g. its rate-limit admission.
   @Override
-  @Transactional(propagation = Propagation.MANDATORY, noRollbackFor = ApiException.class)
+  @Transactional(propagation = Propagation.MANDATORY)
   public void admitQuery(String organisationId) {
     Organisation organisation = organisation(organisationId);
     if (!organisation.plan().allowsQueries()) {

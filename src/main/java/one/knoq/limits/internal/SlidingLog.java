@@ -4,12 +4,17 @@ import java.util.List;
 import java.util.Optional;
 import one.knoq.limits.RateLimit.Window;
 
-/** The sliding-log decision of spec 3, free of I/O: whether a request is admitted now and, if not, when. */
+/**
+ * The sliding-log decision of spec 3, free of I/O: whether a request is admitted now and, if not,
+ * when.
+ */
 final class SlidingLog {
 
   private SlidingLog() {}
 
-  /** The exceeded window that keeps the request out longest, and for how many whole seconds (≥ 1). */
+  /**
+   * The exceeded window that keeps the request out longest, and for how many whole seconds (≥ 1).
+   */
   record Refusal(Window window, long retryAfterSeconds) {}
 
   /**

@@ -57,7 +57,8 @@ class UsageLedger {
   MonthUsage find(String organisationId, YearMonth month) {
     return jdbc
         .query(
-            "select queries, cost_usd from organisation_usage where organisation_id = ? and usage_month = ?",
+            "select queries, cost_usd from organisation_usage where organisation_id = ? and"
+                + " usage_month = ?",
             ROW,
             organisationId,
             UtcMonths.key(month))

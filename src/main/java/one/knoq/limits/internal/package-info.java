@@ -1,4 +1,7 @@
-/** Database-backed implementations of the limits module: the sliding log and the monthly usage ledger. */
+/**
+ * Database-backed implementations of the limits module: the sliding log and the monthly usage
+ * ledger.
+ */
 @NullMarked
 package one.knoq.limits.internal;
 

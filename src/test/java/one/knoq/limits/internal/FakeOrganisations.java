@@ -31,7 +31,13 @@ final class FakeOrganisations implements Organisations {
     byId.put(
         id,
         new Organisation(
-            id, "Test " + id, plan, queryLimit, new BigDecimal(capUsd), plan.seats(), Instant.EPOCH));
+            id,
+            "Test " + id,
+            plan,
+            queryLimit,
+            new BigDecimal(capUsd),
+            plan.seats(),
+            Instant.EPOCH));
     return id;
   }
 

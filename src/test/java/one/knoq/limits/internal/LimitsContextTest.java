@@ -10,8 +10,8 @@ import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Limits tests on the whole application context, with a settable clock and fake organisations.
- * Subclasses name the database; tests share its context, so each uses its own user and
- * organisation ids.
+ * Subclasses name the database; tests share its context, so each uses its own user and organisation
+ * ids.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.NONE)
 @Import(LimitsTestConfiguration.class)

@@ -6,7 +6,9 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.YearMonth;
+import java.util.UUID;
 import one.knoq.identity.Plan;
+import one.knoq.limits.RateLimit;
 import one.knoq.limits.Usage;
 import one.knoq.web.ApiException;
 import one.knoq.web.ErrorBodies;
@@ -105,6 +107,23 @@ abstract class QuotasContract extends LimitsContextTest {
   }
 
   @Test
+  void a_quota_refusal_undoes_the_same_requests_rate_limit_admission() {
+    String org = organisations.add(Plan.FREE, 0, "5");
+    String user = "user-" + UUID.randomUUID();
+
+    attempts.refused(
+        () -> {
+          rateLimiter.admit(user, RateLimit.MESSAGE);
+          quotas.admitQuery(org);
+        });
+
+    assertThat(
+            jdbc.queryForObject(
+                "select count(*) from rate_limit_admissions where user_id = ?", Long.class, user))
+        .isZero();
+  }
+
+  @Test
   void admission_requires_the_callers_transaction() {
     String org = organisations.add(Plan.FREE);
 
@@ -119,7 +138,8 @@ abstract class QuotasContract extends LimitsContextTest {
 
     quotas.recordCost(org, lastMilliOfApril, new BigDecimal("1.234567"));
 
-    assertThat(quotas.usage(org, MAY.minusMonths(1)).monthToDateUsd()).isEqualByComparingTo("1.234567");
+    assertThat(quotas.usage(org, MAY.minusMonths(1)).monthToDateUsd())
+        .isEqualByComparingTo("1.234567");
     assertThat(quotas.usage(org, MAY).monthToDateUsd()).isEqualByComparingTo("0");
   }
 

@@ -8,6 +8,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.UUID;
 import one.knoq.limits.RateLimit;
+import one.knoq.web.ApiException;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -34,21 +35,21 @@ abstract class RateLimiterContract extends LimitsContextTest {
   void tenth_session_is_admitted_and_eleventh_refused_until_the_oldest_leaves_the_minute() {
     for (int i = 0; i < 10; i++) {
       clock.set(T0.plusSeconds(i));
-      attempts.admitted(() -> rateLimiter.admit(user, RateLimit.SESSION_CREATE));
+      admitSession();
     }
 
     clock.set(T0.plusSeconds(10));
-    var refusal = attempts.refused(() -> rateLimiter.admit(user, RateLimit.SESSION_CREATE));
-    assertThat(refusal.getMessage()).isEqualTo("rate limit exceeded: at most 10 sessions per minute");
+    var refusal = refuseSession();
+    assertThat(refusal.getMessage())
+        .isEqualTo("rate limit exceeded: at most 10 sessions per minute");
     assertThat(refusal.retryAfterSeconds()).isEqualTo(50);
 
     clock.set(T0.plusSeconds(60).minusMillis(1));
-    assertThat(attempts.refused(() -> rateLimiter.admit(user, RateLimit.SESSION_CREATE)).retryAfterSeconds())
-        .isEqualTo(1);
+    assertThat(refuseSession().retryAfterSeconds()).isEqualTo(1);
 
     clock.set(T0.plusSeconds(60));
-    attempts.admitted(() -> rateLimiter.admit(user, RateLimit.SESSION_CREATE));
-    assertThat(attempts.refused(() -> rateLimiter.admit(user, RateLimit.SESSION_CREATE)).retryAfterSeconds())
+    admitSession();
+    assertThat(refuseSession().retryAfterSeconds())
         .as("the next oldest, admitted at T0+1s, leaves at T0+61s")
         .isEqualTo(1);
   }
@@ -57,28 +58,26 @@ abstract class RateLimiterContract extends LimitsContextTest {
   void twenty_sessions_an_hour_refuse_with_the_longer_wait() {
     for (int i = 0; i < 10; i++) {
       clock.set(T0.plusSeconds(i));
-      attempts.admitted(() -> rateLimiter.admit(user, RateLimit.SESSION_CREATE));
+      admitSession();
     }
     var secondBatch = T0.plus(Duration.ofMinutes(10));
     for (int i = 0; i < 10; i++) {
       clock.set(secondBatch.plusSeconds(i));
-      attempts.admitted(() -> rateLimiter.admit(user, RateLimit.SESSION_CREATE));
+      admitSession();
     }
 
     // Both windows are full: the minute frees in 30 s, the hour only when T0's session leaves.
     clock.set(secondBatch.plusSeconds(30));
-    var both = attempts.refused(() -> rateLimiter.admit(user, RateLimit.SESSION_CREATE));
+    var both = refuseSession();
     assertThat(both.retryAfterSeconds()).isEqualTo(3600 - 630);
     assertThat(both.getMessage()).isEqualTo("rate limit exceeded: at most 20 sessions per hour");
 
     clock.set(T0.plus(Duration.ofMinutes(20)));
-    assertThat(attempts.refused(() -> rateLimiter.admit(user, RateLimit.SESSION_CREATE)).retryAfterSeconds())
-        .isEqualTo(2400);
+    assertThat(refuseSession().retryAfterSeconds()).isEqualTo(2400);
 
     clock.set(T0.plus(Duration.ofHours(1)));
-    attempts.admitted(() -> rateLimiter.admit(user, RateLimit.SESSION_CREATE));
-    assertThat(attempts.refused(() -> rateLimiter.admit(user, RateLimit.SESSION_CREATE)).retryAfterSeconds())
-        .isEqualTo(1);
+    admitSession();
+    assertThat(refuseSession().retryAfterSeconds()).isEqualTo(1);
   }
 
   @Test
@@ -92,7 +91,8 @@ abstract class RateLimiterContract extends LimitsContextTest {
     // Had the refusals at T0+30s counted, only 25 would fit now.
     clock.set(T0.plusSeconds(60));
     fill(RateLimit.CANCEL, 30);
-    assertThat(attempts.refused(() -> rateLimiter.admit(user, RateLimit.CANCEL)).retryAfterSeconds())
+    assertThat(
+            attempts.refused(() -> rateLimiter.admit(user, RateLimit.CANCEL)).retryAfterSeconds())
         .isEqualTo(60);
   }
 
@@ -102,7 +102,7 @@ abstract class RateLimiterContract extends LimitsContextTest {
       attempts.rolledBack(() -> rateLimiter.admit(user, RateLimit.SESSION_CREATE));
     }
     fill(RateLimit.SESSION_CREATE, 10);
-    attempts.refused(() -> rateLimiter.admit(user, RateLimit.SESSION_CREATE));
+    refuseSession();
   }
 
   @Test
@@ -120,16 +120,17 @@ abstract class RateLimiterContract extends LimitsContextTest {
 
     fill(RateLimit.CANCEL, 30);
     var cancel = attempts.refused(() -> rateLimiter.admit(user, RateLimit.CANCEL));
-    assertThat(cancel.getMessage()).isEqualTo("rate limit exceeded: at most 30 cancel requests per minute");
+    assertThat(cancel.getMessage())
+        .isEqualTo("rate limit exceeded: at most 30 cancel requests per minute");
     assertThat(cancel.retryAfterSeconds()).isEqualTo(60);
 
-    attempts.admitted(() -> rateLimiter.admit(user, RateLimit.SESSION_CREATE));
+    admitSession();
   }
 
   @Test
   void users_are_limited_apart() {
     fill(RateLimit.SESSION_CREATE, 10);
-    attempts.refused(() -> rateLimiter.admit(user, RateLimit.SESSION_CREATE));
+    refuseSession();
 
     attempts.admitted(() -> rateLimiter.admit("other-" + user, RateLimit.SESSION_CREATE));
   }
@@ -149,7 +150,7 @@ abstract class RateLimiterContract extends LimitsContextTest {
   void admissions_older_than_the_longest_window_are_pruned() {
     fill(RateLimit.SESSION_CREATE, 10);
     clock.set(T0.plus(Duration.ofHours(1)).plusMillis(1));
-    attempts.admitted(() -> rateLimiter.admit(user, RateLimit.SESSION_CREATE));
+    admitSession();
 
     assertThat(admissionsOf(user)).isEqualTo(1);
   }
@@ -167,6 +168,14 @@ abstract class RateLimiterContract extends LimitsContextTest {
     int admitted = attempts.race(100, () -> rateLimiter.admit(user, RateLimit.MESSAGE));
 
     assertThat(admitted).isEqualTo(60);
+  }
+
+  private void admitSession() {
+    attempts.admitted(() -> rateLimiter.admit(user, RateLimit.SESSION_CREATE));
+  }
+
+  private ApiException.TooManyRequests refuseSession() {
+    return attempts.refused(() -> rateLimiter.admit(user, RateLimit.SESSION_CREATE));
   }
 
   private void fill(RateLimit limit, int times) {

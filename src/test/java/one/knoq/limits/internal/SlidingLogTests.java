@@ -20,7 +20,8 @@ class SlidingLogTests {
 
   @Test
   void a_request_exactly_one_window_old_no_longer_counts() {
-    assertThat(SlidingLog.check(List.of(THREE_PER_10S), List.of(0L, 1_000L, 2_000L), 10_000)).isEmpty();
+    assertThat(SlidingLog.check(List.of(THREE_PER_10S), List.of(0L, 1_000L, 2_000L), 10_000))
+        .isEmpty();
     assertThat(SlidingLog.check(List.of(THREE_PER_10S), List.of(0L, 1_000L, 2_000L), 9_999))
         .hasValueSatisfying(r -> assertThat(r.retryAfterSeconds()).isEqualTo(1));
   }
