@@ -32,7 +32,7 @@ class OriginGuardTests extends ServerTest {
 
   @Test
   void the_host_is_compared_case_insensitively() {
-    assertThat(signIn(anonymous().withOrigin(baseUrl().replace("localhost", "LOCALHOST"))).status())
+    assertThat(signIn(anonymous().withOrigin(PUBLIC_ORIGIN.replace("localhost", "LOCALHOST"))).status())
         .isEqualTo(200);
   }
 
