@@ -32,6 +32,17 @@ public interface AgentBackend {
    */
   TurnOutcome runTurn(Turn turn, TurnEvents events) throws InterruptedException;
 
+  /**
+   * Imports the remote session's history into our log, idempotently (by remote event id), page by
+   * page from {@code resumeFrom} (null: the beginning). Used to finish an import a failed turn left
+   * incomplete; backends without a remote log have nothing to import.
+   */
+  default BackfillResult importHistory(
+      String remoteSessionId, @Nullable String resumeFrom, TurnEvents sink)
+      throws InterruptedException {
+    return BackfillResult.COMPLETE;
+  }
+
   /** Tells the backend's own session to stop (e.g. interrupt a remote session). Best effort. */
   default void cancelRemote(@Nullable String remoteSessionId) {}
 }

@@ -5,18 +5,20 @@ import one.knoq.agent.EventType;
 import one.knoq.agent.backend.Cancellation;
 import one.knoq.agent.backend.TurnEvents;
 import one.knoq.agent.backend.Usage;
+import org.jspecify.annotations.Nullable;
 import org.springframework.transaction.support.TransactionTemplate;
 import tools.jackson.databind.node.ObjectNode;
 
 /**
- * The {@link TurnEvents} of one run. Each append is its own transaction under the session lock and
- * is fenced: it writes only while this run is still the session's current run, so a cancelled,
- * deleted or taken-over turn can never write again.
+ * The {@link TurnEvents} of one run, or of a history import ({@code runId} null). Each append is its
+ * own transaction under the session lock and is fenced: a run writes only while it is still the
+ * session's current run, so a cancelled, deleted or taken-over turn can never write again; an
+ * import writes only while the session accepts messages (never after {@code status_terminated}).
  */
 final class RunSink implements TurnEvents {
 
   private final String sessionId;
-  private final String runId;
+  private final @Nullable String runId;
   private final Cancellation cancellation;
   private final SessionStore sessions;
   private final EventLog log;
@@ -26,7 +28,7 @@ final class RunSink implements TurnEvents {
 
   RunSink(
       String sessionId,
-      String runId,
+      @Nullable String runId,
       Cancellation cancellation,
       SessionStore sessions,
       EventLog log,
@@ -62,10 +64,9 @@ final class RunSink implements TurnEvents {
     Boolean written =
         tx.execute(
             status -> {
-              SessionRow session =
-                  sessions.lock(sessionId).filter(s -> runId.equals(s.workflowRunId())).orElse(null);
+              SessionRow session = sessions.lock(sessionId).filter(this::mayWrite).orElse(null);
               if (session == null) {
-                throw new TurnAborted("run " + runId + " no longer owns session " + sessionId);
+                throw new TurnAborted("session " + sessionId + " no longer takes events from " + runId);
               }
               if (remoteEventId != null && log.hasRemoteEvent(sessionId, remoteEventId)) {
                 return false;
@@ -78,9 +79,15 @@ final class RunSink implements TurnEvents {
     return Boolean.TRUE.equals(written);
   }
 
+  private boolean mayWrite(SessionRow session) {
+    return runId == null ? session.acceptsMessages() : runId.equals(session.workflowRunId());
+  }
+
   @Override
   public void addUsage(Usage usage) {
-    runs.addUsage(runId, usage);
+    if (runId != null) {
+      runs.addUsage(runId, usage);
+    }
   }
 
   @Override

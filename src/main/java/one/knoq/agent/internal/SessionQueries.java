@@ -17,10 +17,12 @@ class SessionQueries {
 
   private final SessionStore sessions;
   private final EventLog log;
+  private final HistoryImports imports;
 
-  SessionQueries(SessionStore sessions, EventLog log) {
+  SessionQueries(SessionStore sessions, EventLog log, HistoryImports imports) {
     this.sessions = sessions;
     this.log = log;
+    this.imports = imports;
   }
 
   record Summary(
@@ -56,6 +58,7 @@ class SessionQueries {
         sessions
             .findOwned(sessionId, principal.organisationId(), principal.userId())
             .orElseThrow(() -> new ApiException.NotFound("session not found"));
+    imports.resume(session);
     List<EventLog.StoredEvent> page = log.page(sessionId, sinceEventId, PAGE_SIZE + 1);
     if (page == null) {
       throw new ApiException.BadRequest("sinceEventId is not an event of this session");

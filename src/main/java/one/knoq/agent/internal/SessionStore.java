@@ -85,8 +85,18 @@ class SessionStore {
         SessionStatus.CANCELLED.wire(), at, id);
   }
 
-  void setBackfillFailed(String id, boolean failed) {
-    jdbc.update("update agent_sessions set backfill_failed = ? where id = ?", failed, id);
+  /** Records how far the import of the remote history got; a complete import clears the flag. */
+  void setBackfill(String id, boolean failed, @Nullable String cursor) {
+    jdbc.update(
+        "update agent_sessions set backfill_failed = ?, backfill_cursor = ? where id = ?",
+        failed, cursor, id);
+  }
+
+  @Nullable String backfillCursor(String id) {
+    List<String> cursor =
+        jdbc.query(
+            "select backfill_cursor from agent_sessions where id = ?", (rs, n) -> rs.getString(1), id);
+    return cursor.isEmpty() ? null : cursor.get(0);
   }
 
   void delete(String id) {

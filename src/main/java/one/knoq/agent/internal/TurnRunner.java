@@ -170,6 +170,10 @@ class TurnRunner {
       closing.add(
           new EventLog.NewEvent(EventType.STATUS_IDLE, payloads.statusIdle(c.stopReason(), usage), runId));
     } else if (outcome instanceof TurnOutcome.Failed f) {
+      if (session.remoteSessionId() != null) {
+        // the remote log may hold events this turn could not import; polls resume the import
+        sessions.setBackfill(sessionId, true, null);
+      }
       closing.add(
           new EventLog.NewEvent(
               EventType.ERROR, payloads.error(f.errorType(), f.message(), f.retryable()), runId));

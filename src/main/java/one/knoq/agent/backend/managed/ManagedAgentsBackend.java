@@ -11,6 +11,7 @@ import java.util.Set;
 import one.knoq.agent.EventType;
 import one.knoq.agent.backend.AgentBackend;
 import one.knoq.agent.backend.BackendUnavailable;
+import one.knoq.agent.backend.BackfillResult;
 import one.knoq.agent.backend.Cancellation;
 import one.knoq.agent.backend.HistoryEvent;
 import one.knoq.agent.backend.StopReason;
@@ -204,6 +205,13 @@ public class ManagedAgentsBackend implements AgentBackend {
    * @param resumeFrom null to start at the beginning, or {@link BackfillResult#resumeFrom()} of an
    *     earlier incomplete import
    */
+  @Override
+  public BackfillResult importHistory(
+      String remoteSessionId, @Nullable String resumeFrom, TurnEvents sink)
+      throws InterruptedException {
+    return backfill(remoteSessionId, resumeFrom, sink);
+  }
+
   public BackfillResult backfill(String remoteSessionId, @Nullable String resumeFrom, TurnEvents sink)
       throws InterruptedException {
     UpstreamCalls calls = client.forTurn(new Cancellation());

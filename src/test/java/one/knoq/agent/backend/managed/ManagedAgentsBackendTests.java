@@ -18,6 +18,7 @@ import mockwebserver3.MockWebServer;
 import mockwebserver3.RecordedRequest;
 import one.knoq.agent.EventType;
 import one.knoq.agent.backend.BackendUnavailable;
+import one.knoq.agent.backend.BackfillResult;
 import one.knoq.agent.backend.Cancellation;
 import one.knoq.agent.backend.HistoryEvent;
 import one.knoq.agent.backend.StopReason;

@@ -70,6 +70,35 @@ class ManagedEndToEndTests {
   }
 
   @Test
+  void an_import_left_incomplete_by_a_failed_turn_is_reported_and_resumed_by_later_polls() throws Exception {
+    var remote = new FakeManagedAgents();
+    remote.scriptedReply.addAll(
+        List.of(
+            "{\"type\":\"agent.message\",\"content\":[{\"type\":\"text\",\"text\":\"Late answer.\"}]}",
+            "{\"type\":\"session.status_idle\",\"stop_reason\":{\"type\":\"end_turn\"}}"));
+    remote.failingOffsets.add(0); // every listing of the remote log fails for now
+    remoteServer.setDispatcher(remote);
+    remoteServer.start();
+    server = start(remoteServer.url("/").toString());
+
+    ApiClient admin = server.admin();
+    String id = admin.post("/api/managed-agents/session", json("text", "Hi")).json().path("id").asString();
+    List<JsonNode> failed = Transcripts.awaitIdle(admin, id, 1);
+    assertThat(Transcripts.types(failed)).containsExactly("user_message", "error", "status_idle");
+    assertThat(Transcripts.page(admin, id, null).path("backfillFailed").asBoolean()).isTrue();
+
+    remote.failingOffsets.clear();
+    String lastSeen = failed.get(failed.size() - 1).path("id").asString();
+    org.awaitility.Awaitility.await()
+        .atMost(java.time.Duration.ofSeconds(15))
+        .until(() -> !Transcripts.page(admin, id, null).path("backfillFailed").asBoolean());
+    JsonNode delta = Transcripts.page(admin, id, lastSeen);
+    assertThat(delta.path("events")).hasSize(1);
+    assertThat(delta.path("events").get(0).path("type").asString()).isEqualTo("agent_message");
+    assertThat(Transcripts.agentTexts(Transcripts.readAll(admin, id))).containsExactly("Late answer.");
+  }
+
+  @Test
   void a_remote_session_that_cannot_be_opened_is_a_502_and_nothing_is_persisted() {
     // nothing listens there: every open fails
     server = start("http://127.0.0.1:9");

@@ -1,4 +1,4 @@
-package one.knoq.agent.backend.managed;
+package one.knoq.agent.backend;
 
 import org.jspecify.annotations.Nullable;
 
@@ -11,4 +11,8 @@ import org.jspecify.annotations.Nullable;
  *     it continues at the page that failed (re-importing is harmless: imports are idempotent)
  * @param imported how many events this call newly appended
  */
-public record BackfillResult(boolean complete, @Nullable String resumeFrom, int imported) {}
+public record BackfillResult(boolean complete, @Nullable String resumeFrom, int imported) {
+
+  /** Nothing to import: the backend keeps no remote log. */
+  public static final BackfillResult COMPLETE = new BackfillResult(true, null, 0);
+}
