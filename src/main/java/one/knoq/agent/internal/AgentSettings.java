@@ -20,4 +20,18 @@ public record AgentSettings(
     @DefaultValue("You are Knoq, a helpful assistant. Use the calculator tool for arithmetic.")
         String systemPrompt,
     @DefaultValue("8") int maxSteps,
-    @DefaultValue("250ms") Duration cancelPollInterval) {}
+    @DefaultValue("250ms") Duration cancelPollInterval) {
+
+  static final java.util.List<String> BACKENDS =
+      java.util.List.of("embedded", "anthropic", "openai", "anthropic-managed");
+
+  public AgentSettings {
+    if (!BACKENDS.contains(backend)) {
+      throw new IllegalArgumentException(
+          "KNOQ_AGENT_BACKEND is \"" + backend + "\"; it must be one of " + BACKENDS);
+    }
+    if (maxSteps < 1) {
+      throw new IllegalArgumentException("knoq.agent.max-steps must be at least 1");
+    }
+  }
+}
