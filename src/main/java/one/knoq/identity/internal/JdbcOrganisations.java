@@ -3,14 +3,19 @@ package one.knoq.identity.internal;
 import java.math.BigDecimal;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.Types;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 import one.knoq.identity.Organisation;
+import one.knoq.identity.OrganisationChange;
 import one.knoq.identity.Organisations;
 import one.knoq.identity.Plan;
+import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.SqlParameterValue;
 import org.springframework.stereotype.Repository;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -44,6 +49,37 @@ class JdbcOrganisations implements Organisations {
         "insert into organisations (id, name, plan, created_at) values (?, ?, ?, ?)",
         id, name, plan.wire(), clock.millis());
     return find(id).orElseThrow();
+  }
+
+  @Override
+  public List<Organisation> list() {
+    return jdbc.query("select " + COLUMNS + " from organisations order by created_at, id", JdbcOrganisations::map);
+  }
+
+  @Override
+  @Transactional
+  public Optional<Organisation> update(String organisationId, OrganisationChange change) {
+    if (lock(organisationId).isEmpty()) {
+      return Optional.empty();
+    }
+    if (change.plan() != null) {
+      jdbc.update("update organisations set plan = ? where id = ?", change.plan().wire(), organisationId);
+    }
+    // column names are constants here, never input
+    override(organisationId, "query_limit", Types.BIGINT, change.queryLimit());
+    override(organisationId, "cap_usd", Types.NUMERIC, change.capUsd());
+    override(organisationId, "seats", Types.INTEGER, change.seats());
+    return find(organisationId);
+  }
+
+  private void override(
+      String organisationId, String column, int sqlType, OrganisationChange.@Nullable Override<?> value) {
+    if (value != null) {
+      // typed, so that a null (back to the plan's default) binds on PostgreSQL too
+      jdbc.update(
+          "update organisations set " + column + " = ? where id = ?",
+          new SqlParameterValue(sqlType, value.value()), organisationId);
+    }
   }
 
   /**

@@ -2,7 +2,9 @@ package one.knoq.identity.internal;
 
 import java.time.Clock;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import one.knoq.audit.AuditLog;
 import one.knoq.identity.Member;
 import one.knoq.identity.Members;
 import one.knoq.identity.NewMember;
@@ -16,6 +18,10 @@ import org.springframework.transaction.annotation.Transactional;
 /**
  * Membership changes of one organisation. Each change locks the organisation row first, so seat
  * and last-admin checks stay true when two admins (or nodes) act at once.
+ *
+ * <p>The {@code actor}-taking variants also write the {@code member.*} audit entry in the same
+ * transaction; the admin and operator APIs use them. The {@link Members} methods write none, since
+ * their other caller (SCIM) records its own {@code scim.*} entries.
  */
 @Service
 class MemberService implements Members {
@@ -25,6 +31,7 @@ class MemberService implements Members {
   private final MembershipRepository memberships;
   private final SignInRepository signIns;
   private final Passwords passwords;
+  private final AuditLog audit;
   private final Clock clock;
 
   MemberService(
@@ -33,12 +40,14 @@ class MemberService implements Members {
       MembershipRepository memberships,
       SignInRepository signIns,
       Passwords passwords,
+      AuditLog audit,
       Clock clock) {
     this.organisations = organisations;
     this.users = users;
     this.memberships = memberships;
     this.signIns = signIns;
     this.passwords = passwords;
+    this.audit = audit;
     this.clock = clock;
   }
 
@@ -78,6 +87,28 @@ class MemberService implements Members {
   }
 
   @Override
+  public Optional<String> userIdByEmail(String email) {
+    return users.findByEmail(email).map(UserRepository.User::id);
+  }
+
+  @Override
+  @Transactional
+  public Member addExisting(String organisationId, String userId, Role role) {
+    Organisation organisation = lock(organisationId);
+    if (users.findById(userId).isEmpty()) {
+      throw new ApiException.NotFound("user not found");
+    }
+    if (memberships.find(organisationId, userId).isPresent()) {
+      throw new ApiException.Conflict("already a member");
+    }
+    if (memberships.count(organisationId) >= organisation.seats()) {
+      throw new ApiException.Forbidden("seat limit reached");
+    }
+    memberships.insert(organisationId, userId, role, clock.millis());
+    return memberships.find(organisationId, userId).orElseThrow();
+  }
+
+  @Override
   @Transactional
   public Member changeRole(String organisationId, String userId, Role role) {
     lock(organisationId);
@@ -96,6 +127,39 @@ class MemberService implements Members {
     keepAnAdmin(organisationId, existing(organisationId, userId));
     memberships.delete(organisationId, userId);
     signIns.deleteActiveIn(userId, organisationId);
+  }
+
+  /** {@link #add(String, NewMember)} and its {@code member.joined} entry, by {@code actor}. */
+  @Transactional
+  Member add(String organisationId, NewMember member, String actor) {
+    Member added = add(organisationId, member);
+    audit.record(
+        organisationId, "member.joined", actor, added.userId(),
+        Map.of("email", added.email(), "role", added.role().wire()));
+    return added;
+  }
+
+  /** {@link #changeRole(String, String, Role)} and its {@code member.role_changed} entry (none when the role stays). */
+  @Transactional
+  Member changeRole(String organisationId, String userId, Role role, String actor) {
+    Role before = existing(organisationId, userId).role();
+    Member changed = changeRole(organisationId, userId, role);
+    if (before != role) {
+      audit.record(
+          organisationId, "member.role_changed", actor, userId,
+          Map.of("email", changed.email(), "from", before.wire(), "to", changed.role().wire()));
+    }
+    return changed;
+  }
+
+  /** {@link #remove(String, String)} and its {@code member.removed} entry. */
+  @Transactional
+  void remove(String organisationId, String userId, String actor) {
+    Member leaving = existing(organisationId, userId);
+    remove(organisationId, userId);
+    audit.record(
+        organisationId, "member.removed", actor, userId,
+        Map.of("email", leaving.email(), "role", leaving.role().wire()));
   }
 
   private Organisation lock(String organisationId) {

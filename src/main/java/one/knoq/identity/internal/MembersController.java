@@ -3,7 +3,6 @@ package one.knoq.identity.internal;
 import java.util.List;
 import java.util.Map;
 import one.knoq.identity.Member;
-import one.knoq.identity.Members;
 import one.knoq.identity.NewMember;
 import one.knoq.identity.Principal;
 import one.knoq.identity.Role;
@@ -38,9 +37,9 @@ class MembersController {
 
   record MemberList(List<MemberView> members) {}
 
-  private final Members members;
+  private final MemberService members;
 
-  MembersController(Members members) {
+  MembersController(MemberService members) {
     this.members = members;
   }
 
@@ -59,7 +58,7 @@ class MembersController {
     Role role = role(body);
     Passwords.validate(password);
     requireAdmin(principal);
-    return MemberView.of(members.add(principal.organisationId(), new NewMember(email, name, password, role)));
+    return MemberView.of(members.add(principal.organisationId(), new NewMember(email, name, password, role), principal.userId()));
   }
 
   @PatchMapping("/{userId}")
@@ -67,14 +66,14 @@ class MembersController {
     Role role = role(body);
     existing(principal, userId);
     requireAdmin(principal);
-    return MemberView.of(members.changeRole(principal.organisationId(), userId, role));
+    return MemberView.of(members.changeRole(principal.organisationId(), userId, role, principal.userId()));
   }
 
   @DeleteMapping("/{userId}")
   Map<String, Object> remove(Principal principal, @PathVariable String userId) {
     existing(principal, userId);
     requireAdmin(principal);
-    members.remove(principal.organisationId(), userId);
+    members.remove(principal.organisationId(), userId, principal.userId());
     return Map.of("ok", true);
   }
 

@@ -2,7 +2,9 @@ package one.knoq.identity.internal;
 
 import java.time.Clock;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import one.knoq.audit.AuditLog;
 import one.knoq.identity.Principal;
 import one.knoq.identity.internal.MembershipRepository.Affiliation;
 import one.knoq.identity.internal.UserRepository.User;
@@ -24,6 +26,7 @@ class SignIns {
   private final SignInRepository signIns;
   private final SignInThrottle throttle;
   private final Passwords passwords;
+  private final AuditLog audit;
   private final Clock clock;
 
   SignIns(
@@ -32,12 +35,14 @@ class SignIns {
       SignInRepository signIns,
       SignInThrottle throttle,
       Passwords passwords,
+      AuditLog audit,
       Clock clock) {
     this.users = users;
     this.memberships = memberships;
     this.signIns = signIns;
     this.throttle = throttle;
     this.passwords = passwords;
+    this.audit = audit;
     this.clock = clock;
   }
 
@@ -45,7 +50,12 @@ class SignIns {
   Issued signIn(String email, String password, String client) {
     long now = clock.millis();
     String emailLower = UserRepository.lower(email);
-    throttle.begin(emailLower, client, now);
+    try {
+      throttle.begin(emailLower, client, now);
+    } catch (ApiException.TooManyRequests e) {
+      recordThrottled(email, client, e.retryAfterSeconds());
+      throw e;
+    }
     Optional<User> user = users.findByEmail(email);
     boolean correct = passwords.matches(password, user.map(User::passwordHash).orElse(null));
     List<Affiliation> affiliations = correct ? memberships.affiliations(user.get().id()) : List.of();
@@ -55,6 +65,25 @@ class SignIns {
     }
     throttle.succeeded(emailLower, client);
     return start(user.get().id(), affiliations.get(0).organisationId());
+  }
+
+  /**
+   * A {@code sign_in.failed_throttled} entry in the log of every organisation the email's user
+   * belongs to (none when the email is no user's or the user has no membership: there is no
+   * organisation to tell). Written on each refused attempt, outside any transaction, like the
+   * throttle's own rows.
+   */
+  private void recordThrottled(String email, String client, long retryAfterSeconds) {
+    users
+        .findByEmail(email)
+        .ifPresent(
+            user -> {
+              for (Affiliation a : memberships.affiliations(user.id())) {
+                audit.record(
+                    a.organisationId(), "sign_in.failed_throttled", "system", user.id(),
+                    Map.of("email", user.email(), "clientAddress", client, "retryAfterSeconds", retryAfterSeconds));
+              }
+            });
   }
 
   /** A new sign-in for a user in one of its organisations. */

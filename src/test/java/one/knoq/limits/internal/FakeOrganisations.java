@@ -2,11 +2,13 @@ package one.knoq.limits.internal;
 
 import java.math.BigDecimal;
 import java.time.Instant;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import one.knoq.identity.Organisation;
+import one.knoq.identity.OrganisationChange;
 import one.knoq.identity.Organisations;
 import one.knoq.identity.Plan;
 
@@ -23,6 +25,16 @@ final class FakeOrganisations implements Organisations {
   @Override
   public Organisation create(String name, Plan plan) {
     return find(add(plan)).orElseThrow();
+  }
+
+  @Override
+  public List<Organisation> list() {
+    return List.copyOf(byId.values());
+  }
+
+  @Override
+  public Optional<Organisation> update(String organisationId, OrganisationChange change) {
+    throw new UnsupportedOperationException("limits tests never change organisations");
   }
 
   /** A new organisation on {@code plan} with the given allowances; returns its id. */
