@@ -19,7 +19,7 @@ public final class Fixtures {
   private Fixtures() {}
 
   public static AgentSettings agent(int maxSteps) {
-    return new AgentSettings("test", Duration.ZERO, SYSTEM_PROMPT, maxSteps, Duration.ofMillis(250));
+    return new AgentSettings("openai", Duration.ZERO, SYSTEM_PROMPT, maxSteps, Duration.ofMillis(250));
   }
 
   public static HttpSettings http(int maxAttempts) {
