@@ -21,6 +21,16 @@ public interface Members {
    */
   Member add(String organisationId, NewMember member);
 
+  /** The id of the global user with this email (case-insensitive), member of any organisation or none. */
+  Optional<String> userIdByEmail(String email);
+
+  /**
+   * Makes an existing user a member (SCIM linking and re-activation); the user's credentials are
+   * untouched. {@code Forbidden("seat limit reached")} when the seats are taken; {@code NotFound}
+   * when no such user; {@code Conflict} when already a member.
+   */
+  Member addExisting(String organisationId, String userId, Role role);
+
   /** {@code NotFound} if not a member; {@code Conflict} when it would leave no admin. */
   Member changeRole(String organisationId, String userId, Role role);
 

@@ -87,6 +87,28 @@ class MemberService implements Members {
   }
 
   @Override
+  public Optional<String> userIdByEmail(String email) {
+    return users.findByEmail(email).map(UserRepository.User::id);
+  }
+
+  @Override
+  @Transactional
+  public Member addExisting(String organisationId, String userId, Role role) {
+    Organisation organisation = lock(organisationId);
+    if (users.findById(userId).isEmpty()) {
+      throw new ApiException.NotFound("user not found");
+    }
+    if (memberships.find(organisationId, userId).isPresent()) {
+      throw new ApiException.Conflict("already a member");
+    }
+    if (memberships.count(organisationId) >= organisation.seats()) {
+      throw new ApiException.Forbidden("seat limit reached");
+    }
+    memberships.insert(organisationId, userId, role, clock.millis());
+    return memberships.find(organisationId, userId).orElseThrow();
+  }
+
+  @Override
   @Transactional
   public Member changeRole(String organisationId, String userId, Role role) {
     lock(organisationId);
