@@ -43,6 +43,22 @@ class ScimTokenApiTests extends ServerTest {
   }
 
   @Test
+  void a_replaced_or_revoked_token_is_refused_by_the_scim_api_at_once() {
+    ApiClient admin = adminOfNew(Plan.BUSINESS);
+    String old = admin.post("/api/admin/scim-token", "{}").json().get("token").asString();
+    assertThat(scim(old).status()).isEqualTo(200);
+
+    String current = admin.post("/api/admin/scim-token", "{}").json().get("token").asString();
+
+    assertThat(scim(old).status()).isEqualTo(401);
+    assertThat(scim(current).status()).isEqualTo(200);
+
+    admin.delete("/api/admin/scim-token");
+
+    assertThat(scim(current).status()).isEqualTo(401);
+  }
+
+  @Test
   void generating_a_token_is_audited_and_so_is_revoking() {
     ApiClient admin = adminOfNew(Plan.BUSINESS);
     String adminId = admin.get("/api/auth/me").json().get("user").get("id").asString();
@@ -94,6 +110,13 @@ class ScimTokenApiTests extends ServerTest {
     assertThat(r.json().get("error").asString()).contains("plan does not include SCIM");
     assertThat(admin.delete("/api/admin/scim-token").status()).isEqualTo(403);
     assertThat(storedHashes(admin)).isEmpty();
+  }
+
+  private static ApiClient.Response scim(String token) {
+    return anonymous()
+        .withOrigin(null)
+        .withHeader("Authorization", "Bearer " + token)
+        .get("/api/scim/v2/ServiceProviderConfig");
   }
 
   private java.util.List<String> storedHashes(ApiClient admin) {
