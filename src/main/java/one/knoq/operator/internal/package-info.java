@@ -1,0 +1,5 @@
+/** The operator token filter, controller and service. */
+@NullMarked
+package one.knoq.operator.internal;
+
+import org.jspecify.annotations.NullMarked;
