@@ -32,6 +32,10 @@ public final class StandaloneServer implements AutoCloseable {
     all.put("knoq.identity.admin-password", ServerTest.ADMIN_PASSWORD);
     all.put("knoq.agent.embedded-latency", "20ms");
     all.put("spring.datasource.url", databaseUrl);
+    if (databaseUrl.startsWith("jdbc:postgresql:")) {
+      all.put("spring.datasource.username", TestPostgres.USER);
+      all.put("spring.datasource.password", TestPostgres.PASSWORD);
+    }
     all.putAll(properties);
     // as command-line arguments, so they win over application.yml and the environment
     String[] args = all.entrySet().stream().map(e -> "--" + e.getKey() + "=" + e.getValue()).toArray(String[]::new);

@@ -40,6 +40,7 @@ class TurnRunner {
   private final Quotas quotas;
   private final TransactionTemplate tx;
   private final Clock clock;
+  private final TurnMetrics metrics;
 
   TurnRunner(
       SessionStore sessions,
@@ -51,7 +52,8 @@ class TurnRunner {
       TurnScheduling.TurnQueue queue,
       Quotas quotas,
       TransactionTemplate tx,
-      Clock clock) {
+      Clock clock,
+      TurnMetrics metrics) {
     this.sessions = sessions;
     this.log = log;
     this.runs = runs;
@@ -62,6 +64,14 @@ class TurnRunner {
     this.quotas = quotas;
     this.tx = tx;
     this.clock = clock;
+    this.metrics = metrics;
+  }
+
+  /** A turn interrupted because this node is stopping; the scheduler hands it over at once. */
+  static final class StoppedByShutdown extends RuntimeException {
+    StoppedByShutdown(String runId, InterruptedException cause) {
+      super("turn " + runId + " interrupted by shutdown", cause);
+    }
   }
 
   /** What the claim transaction hands to the backend call. */
@@ -84,10 +94,11 @@ class TurnRunner {
     } catch (TurnEvents.TurnAborted e) {
       outcome = null;
     } catch (InterruptedException e) {
-      // the node is stopping: leave the run claimed so that it is revived and closed elsewhere
+      // the node is stopping: the run stays 'running' and the scheduler hands it to another node
+      // (TurnScheduling.HandOverOrRetryLater), which resumes it or ends it with error + status_idle
       Thread.currentThread().interrupt();
       running.unregister(runId);
-      throw new IllegalStateException("turn " + runId + " interrupted by shutdown", e);
+      throw new StoppedByShutdown(runId, e);
     } catch (RuntimeException e) {
       LOG.error("turn {} of session {} failed in the backend", runId, sessionId, e);
       outcome =
@@ -104,6 +115,7 @@ class TurnRunner {
     TurnOutcome finalOutcome = outcome;
     tx.executeWithoutResult(status -> close(sessionId, runId, finalOutcome));
     recordCost(claimed.session().organisationId(), runId);
+    metrics.turnEnded(finalOutcome, clock.millis() - started);
     LOG.info(
         "turn {} of session {} ended ({}) in {} ms",
         runId, sessionId, describe(finalOutcome), clock.millis() - started);

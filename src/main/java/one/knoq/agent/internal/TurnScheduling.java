@@ -1,12 +1,15 @@
 package one.knoq.agent.internal;
 
 import com.github.kagkarlsson.scheduler.Scheduler;
+import com.github.kagkarlsson.scheduler.task.ExecutionComplete;
+import com.github.kagkarlsson.scheduler.task.ExecutionOperations;
 import com.github.kagkarlsson.scheduler.task.FailureHandler;
 import com.github.kagkarlsson.scheduler.task.TaskDescriptor;
 import com.github.kagkarlsson.scheduler.task.helper.OneTimeTask;
 import com.github.kagkarlsson.scheduler.task.helper.Tasks;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -27,10 +30,34 @@ class TurnScheduling {
   @Bean
   OneTimeTask<Void> agentTurnTask(@Lazy TurnRunner runner) {
     return Tasks.oneTime(AGENT_TURN)
-        // a failure here means the database was unreachable mid-turn: try again shortly
-        .onFailure(new FailureHandler.OnFailureRetryLater<>(Duration.ofSeconds(2)))
+        .onFailure(new HandOverOrRetryLater())
         .onDeadExecutionRevive()
         .execute((instance, context) -> runner.run(instance.getId()));
+  }
+
+  /**
+   * A turn interrupted because this node stops is un-picked at once, due now, so that another node
+   * takes it at its next poll instead of after the heartbeat lease. Any other failure means the
+   * database was unreachable mid-turn: try again shortly.
+   */
+  static final class HandOverOrRetryLater implements FailureHandler<Void> {
+    private static final Duration RETRY_AFTER = Duration.ofSeconds(2);
+
+    @Override
+    public void onFailure(ExecutionComplete complete, ExecutionOperations<Void> operations) {
+      boolean handOver =
+          complete.getCause().filter(TurnRunner.StoppedByShutdown.class::isInstance).isPresent();
+      // the interrupt that stopped the turn must not also fail the database write that hands it over
+      boolean interrupted = Thread.interrupted();
+      try {
+        Instant next = handOver ? Instant.now() : complete.getTimeDone().plus(RETRY_AFTER);
+        operations.reschedule(complete, next);
+      } finally {
+        if (interrupted) {
+          Thread.currentThread().interrupt();
+        }
+      }
+    }
   }
 
   @Bean
