@@ -257,6 +257,11 @@ class ManagedAgentsContractTests extends ServerTest {
 
     JsonNode summary = alice.get("/api/managed-agents/sessions").json().path("sessions").get(0);
     assertThat(summary.path("status").asString()).isEqualTo("cancelled");
+    String aliceId = alice.get("/api/auth/me").json().path("user").path("id").asString();
+    JsonNode audit =
+        admin().get("/api/admin/audit-log?type=session.cancelled&actor=" + aliceId).json().path("entries");
+    assertThat(audit).hasSize(1); // the second, idempotent cancel writes nothing
+    assertThat(audit.get(0).path("subject").asString()).isEqualTo(id);
     assertThat(summary.path("running").asBoolean()).isFalse();
     assertThat(Transcripts.page(alice, id, null).path("workflowRunId").isNull()).isTrue();
   }

@@ -5,6 +5,7 @@ import java.util.List;
 import one.knoq.agent.EventType;
 import one.knoq.agent.backend.AgentBackend;
 import one.knoq.agent.backend.BackendUnavailable;
+import one.knoq.audit.AuditLog;
 import one.knoq.identity.Organisations;
 import one.knoq.identity.Principal;
 import one.knoq.limits.Quotas;
@@ -38,6 +39,7 @@ class SessionCommands {
   private final Organisations organisations;
   private final RateLimiter rateLimiter;
   private final Quotas quotas;
+  private final AuditLog audit;
   private final TransactionTemplate tx;
   private final Clock clock;
 
@@ -52,6 +54,7 @@ class SessionCommands {
       Organisations organisations,
       RateLimiter rateLimiter,
       Quotas quotas,
+      AuditLog audit,
       TransactionTemplate tx,
       Clock clock) {
     this.sessions = sessions;
@@ -64,6 +67,7 @@ class SessionCommands {
     this.organisations = organisations;
     this.rateLimiter = rateLimiter;
     this.quotas = quotas;
+    this.audit = audit;
     this.tx = tx;
     this.clock = clock;
   }
@@ -153,6 +157,12 @@ class SessionCommands {
                       EventType.STATUS_TERMINATED, payloads.statusTerminated("cancelled"), session.workflowRunId())));
               sessions.markCancelled(session.id(), now);
               runs.cancelActive(session.id(), now);
+              audit.record(
+                  principal.organisationId(),
+                  "session.cancelled",
+                  principal.userId(),
+                  session.id(),
+                  java.util.Map.of("title", session.title()));
               return session;
             });
     if (before == null) {
