@@ -1,5 +1,6 @@
 package one.knoq.limits.internal;
 
+import one.knoq.support.PostgresSchema;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.extension.ExtendWith;

@@ -1,4 +1,4 @@
-package one.knoq.audit.internal;
+package one.knoq.support;
 
 import static org.junit.jupiter.api.Assertions.fail;
 
@@ -16,13 +16,13 @@ import org.springframework.test.context.DynamicPropertyRegistry;
  * {@code test}, user {@code postgres}; override with KNOQ_TEST_POSTGRES_URL / _USER / _PASSWORD).
  * Fails — never skips — when the server cannot be reached; drops the schema afterwards.
  */
-final class PostgresSchema implements BeforeAllCallback, AfterAllCallback {
+public final class PostgresSchema implements BeforeAllCallback, AfterAllCallback {
 
-  static final String URL = env("KNOQ_TEST_POSTGRES_URL", "jdbc:postgresql://127.0.0.1:5432/test");
-  static final String USER = env("KNOQ_TEST_POSTGRES_USER", "postgres");
-  static final String PASSWORD = env("KNOQ_TEST_POSTGRES_PASSWORD", "");
-  static final String NAME =
-      "knoq_audit_test_" + UUID.randomUUID().toString().replace("-", "").substring(0, 16);
+  public static final String URL = env("KNOQ_TEST_POSTGRES_URL", "jdbc:postgresql://127.0.0.1:5432/test");
+  public static final String USER = env("KNOQ_TEST_POSTGRES_USER", "postgres");
+  public static final String PASSWORD = env("KNOQ_TEST_POSTGRES_PASSWORD", "");
+  public static final String NAME =
+      "knoq_module_test_" + UUID.randomUUID().toString().replace("-", "").substring(0, 16);
 
   private boolean created;
 
@@ -39,7 +39,7 @@ final class PostgresSchema implements BeforeAllCallback, AfterAllCallback {
     }
   }
 
-  static void register(DynamicPropertyRegistry registry) {
+  public static void register(DynamicPropertyRegistry registry) {
     String separator = URL.contains("?") ? "&" : "?";
     registry.add("spring.datasource.url", () -> URL + separator + "currentSchema=" + NAME);
     registry.add("spring.datasource.username", () -> USER);
