@@ -21,10 +21,17 @@ public final class JsonFields {
   /** A string that is present, non-empty and not only whitespace. */
   public static String requiredText(JsonNode body, String field) {
     JsonNode value = object(body).get(field);
-    if (value == null || !value.isString() || value.asString().isBlank()) {
+    if (value == null || !value.isString() || Text.isBlank(value.asString())) {
       throw new ApiException.BadRequest(field + " must be a non-empty string");
     }
-    return value.asString();
+    return wellFormed(field, value.asString());
+  }
+
+  private static String wellFormed(String field, String value) {
+    if (!Text.isWellFormed(value)) {
+      throw Text.malformed(field);
+    }
+    return value;
   }
 
   public static @Nullable String optionalText(JsonNode body, String field) {
@@ -35,6 +42,6 @@ public final class JsonFields {
     if (!value.isString()) {
       throw new ApiException.BadRequest(field + " must be a string");
     }
-    return value.asString();
+    return wellFormed(field, value.asString());
   }
 }

@@ -103,6 +103,61 @@ class ManagedAgentsContractTests extends ServerTest {
   }
 
   @Test
+  void text_that_is_not_storable_is_refused_everywhere() {
+    var alice = newMember();
+    for (String body : java.util.List.of("{\"text\":\"\\ud800 lone\"}", "{\"text\":\"a\\u0000b\"}")) {
+      var r = alice.post("/api/managed-agents/session", body);
+      assertThat(r.status()).as(body).isEqualTo(400);
+      assertThat(r.json().path("error").asString()).contains("text");
+    }
+    assertThat(alice.post("/api/managed-agents/session", "{\"text\":\"\\u00a0\\u3000\"}").status()).isEqualTo(400);
+    String id = create(alice, "fine");
+    var message = alice.post("/api/managed-agents/message", "{\"sessionId\":\"" + id + "\",\"text\":\"\\udc00\"}");
+    assertThat(message.status()).isEqualTo(400);
+    String badQuery = rawGet("/api/managed-agents/transcript?sessionId=%zz", alice.cookie());
+    assertThat(badQuery).startsWith("HTTP/1.1 400").contains("\"error\"");
+    var nulQuery = alice.get("/api/managed-agents/transcript?sessionId=" + id + "&sinceEventId=%00");
+    assertThat(nulQuery.status()).isEqualTo(400);
+    var signIn = anonymous().post("/api/auth/sign-in", "{\"email\":\"a\\u0000@example.com\",\"password\":\"x\"}");
+    assertThat(signIn.status()).isEqualTo(400);
+    // the session list stays readable JSON
+    assertThat(alice.get("/api/managed-agents/sessions").json().path("sessions")).hasSize(1);
+  }
+
+  /** A request the JDK client refuses to send (bad percent-encoding), over a plain socket. */
+  private static String rawGet(String pathAndQuery, String cookie) {
+    var url = java.net.URI.create(baseUrl());
+    try (var socket = new java.net.Socket(url.getHost(), url.getPort())) {
+      socket.getOutputStream().write(
+          ("GET " + pathAndQuery + " HTTP/1.1\r\nHost: localhost\r\nCookie: knoq_session=" + cookie
+                  + "\r\nConnection: close\r\n\r\n")
+              .getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+      return new String(socket.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+    } catch (java.io.IOException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  @Test
+  void the_api_answers_json_whatever_the_accept_header_says() {
+    var alice = newMember().withHeader("Accept", "text/html");
+    var r = alice.get("/api/managed-agents/transcript?sessionId=bad");
+    assertThat(r.status()).isEqualTo(400);
+    assertThat(r.json().path("error").asString()).isEqualTo("sessionId is malformed");
+    assertThat(alice.get("/api/managed-agents/sessions").status()).isEqualTo(200);
+    var encodedSlash = alice.get("/api/admin/members/a%2Fb");
+    assertThat(encodedSlash.status()).isEqualTo(400);
+    assertThat(encodedSlash.json().path("error").asString()).isNotBlank();
+  }
+
+  @Test
+  void two_origin_headers_are_refused_even_when_the_first_is_right() {
+    var alice = newMember().withHeader("Origin", "https://evil.example");
+    var r = alice.post("/api/managed-agents/session", json("text", "hi"));
+    assertThat(r.status()).isEqualTo(403);
+  }
+
+  @Test
   void malformed_json_wrong_content_type_and_oversized_bodies_are_json_errors() {
     var alice = newMember();
     var malformed = alice.post("/api/managed-agents/session", "{\"text\":");

@@ -29,7 +29,7 @@ class BusinessAdminGate {
         organisations
             .find(principal.organisationId())
             .orElseThrow(() -> new ApiException.Unauthenticated("sign-in required"));
-    if (!organisation.plan().allowsAuditScimSso()) {
+    if (!organisation.allowsAuditScimSso()) {
       throw new ApiException.Forbidden("Your organisation's plan does not include " + feature);
     }
     return organisation;

@@ -77,7 +77,7 @@ class HistoryImports {
   }
 
   private void importNow(String sessionId, String remote) {
-    var sink = new RunSink(sessionId, null, new Cancellation(), sessions, log, runs, payloads, tx);
+    var sink = new RunSink(sessionId, null, 0, new Cancellation(), sessions, log, runs, payloads, tx);
     try {
       BackfillResult result = backend.importHistory(remote, sessions.backfillCursor(sessionId), sink);
       sessions.setBackfill(sessionId, !result.complete(), result.resumeFrom());

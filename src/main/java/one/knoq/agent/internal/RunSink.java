@@ -19,6 +19,7 @@ final class RunSink implements TurnEvents {
 
   private final String sessionId;
   private final @Nullable String runId;
+  private final int attempt;
   private final Cancellation cancellation;
   private final SessionStore sessions;
   private final EventLog log;
@@ -29,6 +30,7 @@ final class RunSink implements TurnEvents {
   RunSink(
       String sessionId,
       @Nullable String runId,
+      int attempt,
       Cancellation cancellation,
       SessionStore sessions,
       EventLog log,
@@ -37,6 +39,7 @@ final class RunSink implements TurnEvents {
       TransactionTemplate tx) {
     this.sessionId = sessionId;
     this.runId = runId;
+    this.attempt = attempt;
     this.cancellation = cancellation;
     this.sessions = sessions;
     this.log = log;
@@ -79,8 +82,17 @@ final class RunSink implements TurnEvents {
     return Boolean.TRUE.equals(written);
   }
 
+  /**
+   * An import writes while the session takes messages; a run while it is the session's current run
+   * AND this is its latest claim: a node that lost its claim (its lease ran out and another node
+   * revived the run) is fenced off by the attempt number.
+   */
   private boolean mayWrite(SessionRow session) {
-    return runId == null ? session.acceptsMessages() : runId.equals(session.workflowRunId());
+    if (runId == null) {
+      return session.acceptsMessages();
+    }
+    return runId.equals(session.workflowRunId())
+        && runs.find(runId).map(r -> r.attempts() == attempt).orElse(false);
   }
 
   @Override

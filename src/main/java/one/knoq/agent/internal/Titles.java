@@ -1,5 +1,7 @@
 package one.knoq.agent.internal;
 
+import one.knoq.web.Text;
+
 /** A session's title: the first 60 code points of its opening message, whitespace collapsed. */
 final class Titles {
 
@@ -8,7 +10,7 @@ final class Titles {
   private Titles() {}
 
   static String of(String text) {
-    String collapsed = text.strip().replaceAll("\\s+", " ");
+    String collapsed = Text.collapseWhitespace(text);
     if (collapsed.codePointCount(0, collapsed.length()) <= MAX_CODE_POINTS) {
       return collapsed;
     }

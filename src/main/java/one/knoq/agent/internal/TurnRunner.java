@@ -89,7 +89,8 @@ class TurnRunner {
     try {
       var turn =
           new Turn(sessionId, runId, claimed.session().remoteSessionId(), claimed.history(), cancellation);
-      var sink = new RunSink(sessionId, runId, cancellation, sessions, log, runs, payloads, tx);
+      var sink =
+          new RunSink(sessionId, runId, attempt(claimed), cancellation, sessions, log, runs, payloads, tx);
       outcome = backend.runTurn(turn, sink);
     } catch (TurnEvents.TurnAborted e) {
       outcome = null;
@@ -113,8 +114,12 @@ class TurnRunner {
       return;
     }
     TurnOutcome finalOutcome = outcome;
-    tx.executeWithoutResult(status -> close(sessionId, runId, finalOutcome));
+    Boolean closed = tx.execute(status -> close(sessionId, runId, attempt(claimed), finalOutcome));
     recordCost(claimed.session().organisationId(), runId);
+    if (!Boolean.TRUE.equals(closed)) {
+      LOG.info("turn {} of session {} finished after it was cancelled, deleted or taken over", runId, sessionId);
+      return;
+    }
     metrics.turnEnded(finalOutcome, clock.millis() - started);
     LOG.info(
         "turn {} of session {} ended ({}) in {} ms",
@@ -169,11 +174,17 @@ class TurnRunner {
     return history;
   }
 
-  private void close(String sessionId, String runId, TurnOutcome outcome) {
+  /** This claim's fencing token: the attempt number {@code runs.start} gave it. */
+  private static int attempt(Claimed claimed) {
+    return claimed.run().attempts() + 1;
+  }
+
+  /** @return false when the turn no longer owns the session (cancelled, deleted, taken over) */
+  private boolean close(String sessionId, String runId, int attempt, TurnOutcome outcome) {
     SessionRow session = sessions.lock(sessionId).orElse(null);
     RunStore.RunRow run = runs.find(runId).orElse(null);
-    if (session == null || run == null || !runId.equals(session.workflowRunId())) {
-      return; // cancelled or deleted while the backend finished
+    if (session == null || run == null || !runId.equals(session.workflowRunId()) || run.attempts() != attempt) {
+      return false;
     }
     Usage usage = runs.usage(runId);
     var closing = new ArrayList<EventLog.NewEvent>();
@@ -197,6 +208,7 @@ class TurnRunner {
       terminated = true;
     }
     closeLocked(session, run, closing, terminated);
+    return true;
   }
 
   /**

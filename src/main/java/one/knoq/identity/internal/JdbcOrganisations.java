@@ -23,7 +23,8 @@ import org.springframework.transaction.annotation.Transactional;
 @Repository
 class JdbcOrganisations implements Organisations {
 
-  private static final String COLUMNS = "id, name, plan, query_limit, cap_usd, seats, created_at";
+  private static final String COLUMNS =
+      "id, name, plan, query_limit, cap_usd, seats, created_at, plan_before_expiry";
 
   private final JdbcTemplate jdbc;
   private final Clock clock;
@@ -63,7 +64,12 @@ class JdbcOrganisations implements Organisations {
       return Optional.empty();
     }
     if (change.plan() != null) {
-      jdbc.update("update organisations set plan = ? where id = ?", change.plan().wire(), organisationId);
+      // remember the plan an organisation expires from: its seats and features stay as they were
+      jdbc.update(
+          "update organisations set plan_before_expiry = case when ? = 'expired' then"
+              + " (case when plan = 'expired' then plan_before_expiry else plan end) else null end,"
+              + " plan = ? where id = ?",
+          change.plan().wire(), change.plan().wire(), organisationId);
     }
     // column names are constants here, never input
     override(organisationId, "query_limit", Types.BIGINT, change.queryLimit());
@@ -101,6 +107,10 @@ class JdbcOrganisations implements Organisations {
     Plan plan =
         Plan.parse(planWire)
             .orElseThrow(() -> new IllegalStateException("unknown plan in database: " + planWire));
+    Plan featurePlan =
+        plan == Plan.EXPIRED
+            ? Plan.parse(String.valueOf(rs.getString("plan_before_expiry"))).orElse(Plan.EXPIRED)
+            : plan;
     long queryLimit = rs.getLong("query_limit");
     if (rs.wasNull()) {
       queryLimit = plan.queriesPerMonth();
@@ -108,7 +118,7 @@ class JdbcOrganisations implements Organisations {
     BigDecimal capUsd = rs.getBigDecimal("cap_usd");
     int seats = rs.getInt("seats");
     if (rs.wasNull()) {
-      seats = plan.seats();
+      seats = featurePlan.seats();
     }
     return new Organisation(
         rs.getString("id"),
@@ -117,6 +127,7 @@ class JdbcOrganisations implements Organisations {
         queryLimit,
         capUsd == null ? plan.capUsd() : capUsd,
         seats,
-        Instant.ofEpochMilli(rs.getLong("created_at")));
+        Instant.ofEpochMilli(rs.getLong("created_at")),
+        featurePlan);
   }
 }

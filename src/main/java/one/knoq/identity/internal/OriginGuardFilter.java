@@ -34,11 +34,16 @@ class OriginGuardFilter extends OncePerRequestFilter {
   protected void doFilterInternal(
       HttpServletRequest request, HttpServletResponse response, FilterChain chain)
       throws ServletException, IOException {
-    if (Routes.needsOriginCheck(request.getMethod(), Routes.path(request))
-        && !origins.allows(request.getHeader(HttpHeaders.ORIGIN))) {
+    if (Routes.needsOriginCheck(request.getMethod(), Routes.path(request)) && !sameOrigin(request)) {
       ErrorBodies.write(response, new ApiException.Forbidden("CSRF origin check failed"));
       return;
     }
     chain.doFilter(request, response);
+  }
+
+  /** Exactly one Origin header, and an allowed one: a second, different value must not slip by. */
+  private boolean sameOrigin(HttpServletRequest request) {
+    var values = java.util.Collections.list(request.getHeaders(HttpHeaders.ORIGIN));
+    return values.size() == 1 && origins.allows(values.get(0));
   }
 }

@@ -53,10 +53,12 @@ class SignInThrottle {
     return id;
   }
 
-  /** A correct password clears the pair's failures; the throttle only exists to stop guessing. */
-  void succeeded(String emailLower, String client) {
-    jdbc.update(
-        "delete from sign_in_failures where email_lower = ? and client_address = ?", emailLower, client);
+  /**
+   * A correct password removes only its own attempt: earlier failures stay in the window (spec 2),
+   * so someone guessing beside the real user gets no fresh allowance when that user signs in.
+   */
+  void succeeded(String attemptId) {
+    jdbc.update("delete from sign_in_failures where id = ?", attemptId);
   }
 
   /** Keeps the failure and drops everyone's failures that have left the window. */

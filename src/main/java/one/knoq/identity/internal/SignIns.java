@@ -50,8 +50,9 @@ class SignIns {
   Issued signIn(String email, String password, String client) {
     long now = clock.millis();
     String emailLower = UserRepository.lower(email);
+    String attempt;
     try {
-      throttle.begin(emailLower, client, now);
+      attempt = throttle.begin(emailLower, client, now);
     } catch (ApiException.TooManyRequests e) {
       recordThrottled(email, client, e.retryAfterSeconds());
       throw e;
@@ -63,7 +64,7 @@ class SignIns {
       throttle.failed(now);
       throw new ApiException.Unauthenticated(WRONG_CREDENTIALS);
     }
-    throttle.succeeded(emailLower, client);
+    throttle.succeeded(attempt);
     return start(user.get().id(), affiliations.get(0).organisationId());
   }
 

@@ -49,7 +49,7 @@ class ScimAuthenticationFilter extends OncePerRequestFilter {
       write(response, 401, "a valid SCIM bearer token is required");
       return;
     }
-    boolean allowed = organisations.find(organisationId.get()).map(o -> o.plan().allowsAuditScimSso()).orElse(false);
+    boolean allowed = organisations.find(organisationId.get()).map(o -> o.allowsAuditScimSso()).orElse(false);
     if (!allowed) {
       write(response, 403, "SCIM provisioning requires the Business plan");
       return;

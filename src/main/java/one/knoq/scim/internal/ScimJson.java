@@ -52,7 +52,25 @@ final class ScimJson {
     if (node == null || !node.isObject()) {
       throw ScimError.invalidSyntax("request body must be a JSON object");
     }
+    requireWellFormedText(node);
     return (ObjectNode) node;
+  }
+
+  /** Refuses U+0000 and unpaired surrogates anywhere in the body: they are not storable text. */
+  private static void requireWellFormedText(JsonNode node) {
+    if (node.isTextual() && !one.knoq.web.Text.isWellFormed(node.textValue())) {
+      throw ScimError.invalidValue("values must not contain NUL characters or unpaired surrogates");
+    }
+    var names = node.fieldNames();
+    while (names.hasNext()) {
+      String name = names.next();
+      if (!one.knoq.web.Text.isWellFormed(name)) {
+        throw ScimError.invalidValue("attribute names must not contain NUL characters or unpaired surrogates");
+      }
+    }
+    for (JsonNode child : node) {
+      requireWellFormedText(child);
+    }
   }
 
   /** Reads a stored document (written by this server). */

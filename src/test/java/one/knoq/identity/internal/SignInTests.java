@@ -115,7 +115,23 @@ class SignInTests extends ServerTest {
     String lower = UserRepository.lower(email);
     String attempt = throttle.begin(lower, "198.51.100.1", System.currentTimeMillis());
     assertThat(attempt).isNotBlank();
-    throttle.succeeded(lower, "198.51.100.1");
+    throttle.succeeded(attempt);
+  }
+
+  @Test
+  void a_correct_sign_in_does_not_wipe_the_pairs_earlier_failures() {
+    String email = newUserInNewOrganisation(Role.MEMBER);
+    for (int i = 0; i < SignInThrottle.MAX_FAILURES - 1; i++) {
+      assertThat(anonymous().post("/api/auth/sign-in", ApiClient.json("email", email, "password", "wrong " + i)).status())
+          .isEqualTo(401);
+    }
+    assertThat(anonymous().post("/api/auth/sign-in", ApiClient.json("email", email, "password", PASSWORD)).status())
+        .isEqualTo(200);
+    assertThat(anonymous().post("/api/auth/sign-in", ApiClient.json("email", email, "password", "wrong again")).status())
+        .isEqualTo(401);
+    // ten failures are now inside the window: even the right password waits
+    assertThat(anonymous().post("/api/auth/sign-in", ApiClient.json("email", email, "password", PASSWORD)).status())
+        .isEqualTo(429);
   }
 
   @Test

@@ -189,6 +189,33 @@ class OperatorApiTests extends ServerTest {
   }
 
   @Test
+  void an_expired_organisation_keeps_its_seats_and_features_but_may_not_chat() {
+    String businessAdmin = uniqueEmail();
+    String business =
+        operator().post("/api/operator/organisations", create("Lapsed Business", "business", businessAdmin)).json().get("id").asString();
+    String team = operator().post("/api/operator/organisations", create("Lapsed Team", "team", uniqueEmail())).json().get("id").asString();
+
+    JsonNode expiredTeam = operator().patch("/api/operator/organisations/" + team, ApiClient.json("plan", "expired")).json();
+    assertThat(expiredTeam.get("plan").asString()).isEqualTo("expired");
+    assertThat(expiredTeam.get("seats").asLong()).isEqualTo(100);
+    assertThat(expiredTeam.get("queryLimit").asLong()).isZero();
+
+    operator().patch("/api/operator/organisations/" + business, ApiClient.json("plan", "expired"));
+    // setting expired again keeps what it had before, not "expired"
+    operator().patch("/api/operator/organisations/" + business, ApiClient.json("plan", "expired"));
+    var admin = anonymous();
+    admin.signIn(businessAdmin, PASSWORD);
+    assertThat(admin.get("/api/admin/audit-log").status()).isEqualTo(200);
+    assertThat(admin.post("/api/admin/scim-token", "{}").status()).isEqualTo(200);
+    var create = admin.post("/api/managed-agents/session", ApiClient.json("text", "hello"));
+    assertThat(create.status()).isEqualTo(403);
+    assertThat(create.json().get("error").asString()).isEqualTo("Your organisation's plan does not allow new sessions");
+
+    JsonNode renewed = operator().patch("/api/operator/organisations/" + team, ApiClient.json("plan", "solo")).json();
+    assertThat(renewed.get("seats").asLong()).isEqualTo(1);
+  }
+
+  @Test
   void patching_an_unknown_organisation_is_404() {
     var r = operator().patch("/api/operator/organisations/" + UUID.randomUUID(), ApiClient.json("plan", "team"));
     assertThat(r.status()).isEqualTo(404);
