@@ -84,27 +84,46 @@ class SessionCommands {
 
   Created create(Principal principal, String text) {
     requirePlanAllowsQueries(principal);
-    Created created =
-        tx.execute(
-            status -> {
-              rateLimiter.admit(principal.userId(), RateLimit.SESSION_CREATE);
-              quotas.admitQuery(principal.organisationId());
-              String id = Ids.newSessionId();
-              String title = Titles.of(text);
-              String remote = openRemote(id, title);
-              long now = clock.millis();
-              String runId = Ids.newRunId();
-              var session =
-                  new SessionRow(id, principal.organisationId(), principal.userId(), title,
-                      SessionStatus.RUNNING, runId, remote, false, 0, now, null, now, now);
-              sessions.insert(session);
-              log.append(session, List.of(new EventLog.NewEvent(EventType.USER_MESSAGE, payloads.text(text), null)));
-              runs.insert(runId, id, 0, now);
-              queue.schedule(runId);
-              return new Created(id, runId, true);
-            });
+    String id = Ids.newSessionId();
+    String title = Titles.of(text);
+    // the backend's own session (if any) is opened before the transaction: a slow or unreachable
+    // backend must not hold the user's rate-limit lock or the organisation's quota row meanwhile
+    String remote = openRemote(id, title);
+    Created created;
+    try {
+      created =
+          tx.execute(
+              status -> {
+                rateLimiter.admit(principal.userId(), RateLimit.SESSION_CREATE);
+                quotas.admitQuery(principal.organisationId());
+                long now = clock.millis();
+                String runId = Ids.newRunId();
+                var session =
+                    new SessionRow(id, principal.organisationId(), principal.userId(), title,
+                        SessionStatus.RUNNING, runId, remote, false, 0, now, null, now, now);
+                sessions.insert(session);
+                log.append(session, List.of(new EventLog.NewEvent(EventType.USER_MESSAGE, payloads.text(text), null)));
+                runs.insert(runId, id, 0, now);
+                queue.schedule(runId);
+                return new Created(id, runId, true);
+              });
+    } catch (RuntimeException refused) {
+      if (remote != null) {
+        // refused (429) or failed after the remote session opened: nothing of ours refers to it
+        stopRemote(id, remote);
+      }
+      throw refused;
+    }
     LOG.info("session {} created by user {}", created.id(), principal.userId());
     return created;
+  }
+
+  private void stopRemote(String sessionId, String remote) {
+    try {
+      backend.cancelRemote(remote);
+    } catch (RuntimeException e) {
+      LOG.warn("could not interrupt the remote session of {}: {}", sessionId, e.getMessage());
+    }
   }
 
   private @Nullable String openRemote(String sessionId, String title) {
@@ -191,10 +210,8 @@ class SessionCommands {
   private void stopInFlight(SessionRow session) {
     if (session.workflowRunId() != null) {
       running.cancelLocal(session.workflowRunId());
-      try {
-        backend.cancelRemote(session.remoteSessionId());
-      } catch (RuntimeException e) {
-        LOG.warn("could not interrupt the remote session of {}: {}", session.id(), e.getMessage());
+      if (session.remoteSessionId() != null) {
+        stopRemote(session.id(), session.remoteSessionId());
       }
     }
   }
