@@ -14,6 +14,9 @@ import tools.jackson.databind.JsonNode;
 /** The managed-agents endpoints over a real port: each success and each documented error. */
 class ManagedAgentsContractTests extends ServerTest {
 
+  @org.springframework.beans.factory.annotation.Autowired one.knoq.identity.Organisations organisations;
+  @org.springframework.beans.factory.annotation.Autowired one.knoq.identity.Members members;
+
   private static String create(ApiClient client, String text) {
     var r = client.post("/api/managed-agents/session", json("text", text));
     assertThat(r.status()).as(r.toString()).isEqualTo(201);
@@ -389,6 +392,32 @@ class ManagedAgentsContractTests extends ServerTest {
     JsonNode atEnd = Transcripts.page(alice, id, all.get(all.size() - 1).path("id").asString());
     assertThat(atEnd.path("events")).isEmpty();
     assertThat(atEnd.path("hasMore").asBoolean()).isFalse();
+  }
+
+  @Test
+  void the_same_users_session_in_another_organisation_is_not_found_on_every_endpoint() {
+    var alice = newMember();
+    String id = create(alice, "belongs to the first organisation");
+    Transcripts.awaitIdle(alice, id, 1);
+    String aliceId = alice.get("/api/auth/me").json().path("user").path("id").asString();
+    String first = alice.get("/api/auth/me").json().path("organisation").path("id").asString();
+    var second = organisations.create("Second organisation", one.knoq.identity.Plan.BUSINESS);
+    members.addExisting(second.id(), aliceId, one.knoq.identity.Role.MEMBER);
+
+    var switched = alice.post("/api/auth/organisation", json("organisationId", second.id()));
+    assertThat(switched.status()).isEqualTo(200);
+    assertThat(switched.json().path("organisation").path("id").asString()).isEqualTo(second.id());
+
+    assertThat(alice.get("/api/managed-agents/transcript?sessionId=" + id).status()).isEqualTo(404);
+    assertThat(alice.post("/api/managed-agents/message", json("sessionId", id, "text", "x")).status()).isEqualTo(404);
+    assertThat(alice.post("/api/managed-agents/cancel", json("sessionId", id)).status()).isEqualTo(404);
+    assertThat(alice.delete("/api/managed-agents/session?sessionId=" + id).status()).isEqualTo(404);
+    assertThat(alice.get("/api/managed-agents/sessions").json().path("sessions")).isEmpty();
+
+    // back in the first organisation, the session is there and untouched
+    assertThat(alice.post("/api/auth/organisation", json("organisationId", first)).status()).isEqualTo(200);
+    assertThat(Transcripts.types(Transcripts.readAll(alice, id))).doesNotContain("status_terminated");
+    assertThat(alice.get("/api/managed-agents/sessions").json().path("sessions")).hasSize(1);
   }
 
   @Test
