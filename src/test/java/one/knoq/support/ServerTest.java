@@ -19,6 +19,10 @@ import org.springframework.boot.test.web.server.LocalServerPort;
       "knoq.identity.admin-email=" + ServerTest.ADMIN_EMAIL,
       "knoq.identity.admin-password=" + ServerTest.ADMIN_PASSWORD,
       "knoq.agent.embedded-latency=20ms",
+      // many test servers share one PostgreSQL in the postgres run: keep each one's pool small
+      "spring.datasource.hikari.maximum-pool-size=10",
+      "spring.datasource.hikari.minimum-idle=1",
+      "spring.datasource.hikari.idle-timeout=10s",
       "spring.datasource.url=jdbc:h2:mem:knoq-${random.uuid};MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;"
           + "DEFAULT_NULL_ORDERING=HIGH;DB_CLOSE_DELAY=-1;LOCK_TIMEOUT=10000"
     })

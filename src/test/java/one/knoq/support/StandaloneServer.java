@@ -32,6 +32,9 @@ public final class StandaloneServer implements AutoCloseable {
     all.put("knoq.identity.admin-password", ServerTest.ADMIN_PASSWORD);
     all.put("knoq.agent.embedded-latency", "20ms");
     all.put("spring.datasource.url", databaseUrl);
+    all.put("spring.datasource.hikari.maximum-pool-size", "10");
+    all.put("spring.datasource.hikari.minimum-idle", "1");
+    all.put("spring.datasource.hikari.idle-timeout", "10s");
     if (databaseUrl.startsWith("jdbc:postgresql:")) {
       all.put("spring.datasource.username", TestPostgres.USER);
       all.put("spring.datasource.password", TestPostgres.PASSWORD);
