@@ -22,7 +22,7 @@ import org.springframework.boot.test.web.server.LocalServerPort;
       // many test servers share one PostgreSQL in the postgres run: keep each one's pool small
       "spring.datasource.hikari.maximum-pool-size=10",
       "spring.datasource.hikari.minimum-idle=1",
-      "spring.datasource.hikari.idle-timeout=10s",
+      "spring.datasource.hikari.idle-timeout=10000",
       "spring.datasource.url=jdbc:h2:mem:knoq-${random.uuid};MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;"
           + "DEFAULT_NULL_ORDERING=HIGH;DB_CLOSE_DELAY=-1;LOCK_TIMEOUT=10000"
     })

@@ -34,7 +34,7 @@ public final class StandaloneServer implements AutoCloseable {
     all.put("spring.datasource.url", databaseUrl);
     all.put("spring.datasource.hikari.maximum-pool-size", "10");
     all.put("spring.datasource.hikari.minimum-idle", "1");
-    all.put("spring.datasource.hikari.idle-timeout", "10s");
+    all.put("spring.datasource.hikari.idle-timeout", "10000");
     if (databaseUrl.startsWith("jdbc:postgresql:")) {
       all.put("spring.datasource.username", TestPostgres.USER);
       all.put("spring.datasource.password", TestPostgres.PASSWORD);
