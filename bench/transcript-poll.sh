@@ -32,21 +32,26 @@ measure() {
   local label=$1 path=$2
   local rps
   rps=$(wrk -t2 -c16 -d8s -H "Cookie: knoq_session=$COOKIE" "$BASE$path" | awk '/Requests\/sec/ {print $2}')
-  printf '%-44s %10s req/s\n' "$label" "$rps"
+  printf '%-44s %10s req/s\n' "$label" "$rps" >&2
   echo "$rps"
 }
 
+count() { curl -s -H "Cookie: knoq_session=$COOKIE" "$BASE/api/managed-agents/transcript?sessionId=$SESSION" | jq '.events | length'; }
+
 round() {
   idle
-  local events=$1 cursor
+  local events cursor
+  events=$(count)
   cursor=$(last)
-  wrk -t2 -c16 -d3s -H "Cookie: knoq_session=$COOKIE" "$BASE/api/auth/me" >/dev/null   # warm-up
+  # warm-up of both paths, so the JIT has compiled them before anything is measured
+  wrk -t2 -c16 -d4s -H "Cookie: knoq_session=$COOKIE" "$BASE/api/auth/me" >/dev/null
+  wrk -t2 -c16 -d4s -H "Cookie: knoq_session=$COOKIE" \
+    "$BASE/api/managed-agents/transcript?sessionId=$SESSION&sinceEventId=$cursor" >/dev/null
   me=$(measure "GET /api/auth/me (trivial)" "/api/auth/me" | tail -1)
   poll=$(measure "transcript delta poll, $events events" "/api/managed-agents/transcript?sessionId=$SESSION&sinceEventId=$cursor" | tail -1)
   awk -v p="$poll" -v m="$me" 'BEGIN { printf "delta poll / trivial endpoint: %.0f%%\n", 100 * p / m }'
 }
 
-round "$(curl -s -H "Cookie: knoq_session=$COOKIE" "$BASE/api/managed-agents/transcript?sessionId=$SESSION" | jq '.events | length')"
+round
 for i in $(seq 1 55); do post /api/managed-agents/message "{\"sessionId\":\"$SESSION\",\"text\":\"What is $i*$i?\"}" >/dev/null; done
-idle
-round "$(curl -s -H "Cookie: knoq_session=$COOKIE" "$BASE/api/managed-agents/transcript?sessionId=$SESSION" | jq '.events | length')"
+round
