@@ -27,6 +27,7 @@ class SignIns {
   private final SignInThrottle throttle;
   private final Passwords passwords;
   private final AuditLog audit;
+  private final one.knoq.audit.AuditEntries auditEntries;
   private final Clock clock;
 
   SignIns(
@@ -36,6 +37,7 @@ class SignIns {
       SignInThrottle throttle,
       Passwords passwords,
       AuditLog audit,
+      one.knoq.audit.AuditEntries auditEntries,
       Clock clock) {
     this.users = users;
     this.memberships = memberships;
@@ -43,6 +45,7 @@ class SignIns {
     this.throttle = throttle;
     this.passwords = passwords;
     this.audit = audit;
+    this.auditEntries = auditEntries;
     this.clock = clock;
   }
 
@@ -74,12 +77,26 @@ class SignIns {
    * organisation to tell). Written on each refused attempt, outside any transaction, like the
    * throttle's own rows.
    */
+  /**
+   * One audit entry per lockout of a (user, client address) in each of the user's organisations: a
+   * client hammering a locked pair must not grow the victim organisation's log without bound.
+   */
   private void recordThrottled(String email, String client, long retryAfterSeconds) {
+    java.time.Instant since = clock.instant().minus(SignInThrottle.WINDOW);
     users
         .findByEmail(email)
         .ifPresent(
             user -> {
               for (Affiliation a : memberships.affiliations(user.id())) {
+                boolean alreadyLogged =
+                    auditEntries
+                        .search(new one.knoq.audit.AuditQuery(
+                            a.organisationId(), "sign_in.failed_throttled", "system", since, null, null, 200))
+                        .stream()
+                        .anyMatch(e -> user.id().equals(e.subject()) && client.equals(e.details().get("clientAddress")));
+                if (alreadyLogged) {
+                  continue;
+                }
                 audit.record(
                     a.organisationId(), "sign_in.failed_throttled", "system", user.id(),
                     Map.of("email", user.email(), "clientAddress", client, "retryAfterSeconds", retryAfterSeconds));
