@@ -27,6 +27,31 @@ public final class JsonFields {
     return wellFormed(field, value.asString());
   }
 
+  /** A required text field, trimmed, of at most {@code maxLength} characters. */
+  public static String requiredText(JsonNode body, String field, int maxLength) {
+    String value = requiredText(body, field).trim();
+    if (value.length() > maxLength) {
+      throw new ApiException.BadRequest(field + " must be at most " + maxLength + " characters");
+    }
+    return value;
+  }
+
+  /** The longest email address we accept (RFC 5321's path limits). */
+  public static final int MAX_EMAIL = 320;
+
+  /** A plausible email address: one {@code @} with something on both sides, no whitespace. */
+  public static String requiredEmail(JsonNode body, String field) {
+    String email = requiredText(body, field, MAX_EMAIL);
+    int at = email.indexOf('@');
+    if (at <= 0
+        || at != email.lastIndexOf('@')
+        || at == email.length() - 1
+        || email.chars().anyMatch(Character::isWhitespace)) {
+      throw new ApiException.BadRequest(field + " must be an email address");
+    }
+    return email;
+  }
+
   private static String wellFormed(String field, String value) {
     if (!Text.isWellFormed(value)) {
       throw Text.malformed(field);

@@ -52,8 +52,8 @@ class MembersController {
   @PostMapping
   @ResponseStatus(HttpStatus.CREATED)
   MemberView add(Principal principal, @RequestBody JsonNode body) {
-    String email = SignUpController.email(body);
-    String name = SignUpController.text(body, "name", SignUpController.MAX_NAME);
+    String email = JsonFields.requiredEmail(body, "email");
+    String name = JsonFields.requiredText(body, "name", SignUpController.MAX_NAME);
     String password = JsonFields.requiredText(body, "password");
     Role role = role(body);
     Passwords.validate(password);

@@ -20,7 +20,6 @@ import tools.jackson.databind.JsonNode;
 @ConditionalOnProperty(name = "knoq.identity.allow-sign-up", havingValue = "true")
 class SignUpController {
 
-  static final int MAX_EMAIL = 320;
   static final int MAX_NAME = 200;
 
   private final SignUps signUps;
@@ -33,32 +32,14 @@ class SignUpController {
 
   @PostMapping("/api/auth/sign-up")
   ResponseEntity<SignInAnswer> signUp(@RequestBody JsonNode body) {
-    String email = email(body);
+    String email = JsonFields.requiredEmail(body, "email");
     String password = JsonFields.requiredText(body, "password");
-    String name = text(body, "name", MAX_NAME);
-    String organisationName = text(body, "organisationName", MAX_NAME);
+    String name = JsonFields.requiredText(body, "name", MAX_NAME);
+    String organisationName = JsonFields.requiredText(body, "organisationName", MAX_NAME);
     Passwords.validate(password);
     SignIns.Issued issued = signUps.signUp(email, password, name, organisationName);
     return ResponseEntity.status(HttpStatus.CREATED)
         .header(HttpHeaders.SET_COOKIE, SessionCookie.issue(issued.token(), secureCookies))
         .body(issued.answer());
-  }
-
-  /** A plausible address: one {@code @} with something on both sides, no spaces, not too long. */
-  static String email(JsonNode body) {
-    String email = text(body, "email", MAX_EMAIL);
-    int at = email.indexOf('@');
-    if (at <= 0 || at != email.lastIndexOf('@') || at == email.length() - 1 || email.chars().anyMatch(Character::isWhitespace)) {
-      throw new ApiException.BadRequest("email must be an email address");
-    }
-    return email;
-  }
-
-  static String text(JsonNode body, String field, int maxLength) {
-    String value = JsonFields.requiredText(body, field).trim();
-    if (value.length() > maxLength) {
-      throw new ApiException.BadRequest(field + " must be at most " + maxLength + " characters");
-    }
-    return value;
   }
 }

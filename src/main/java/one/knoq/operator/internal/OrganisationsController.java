@@ -35,7 +35,6 @@ class OrganisationsController {
 
   static final int UNLIMITED_SEATS = Integer.MAX_VALUE;
   private static final int MAX_NAME = 200;
-  private static final int MAX_EMAIL = 320;
   private static final int MIN_PASSWORD = 12;
   // numeric(14, 2)
   private static final BigDecimal MAX_CAP = new BigDecimal("999999999999.99");
@@ -51,9 +50,9 @@ class OrganisationsController {
   @PostMapping
   @ResponseStatus(HttpStatus.CREATED)
   OrganisationView create(@RequestBody JsonNode body) {
-    String name = text(body, "name", MAX_NAME);
+    String name = JsonFields.requiredText(body, "name", MAX_NAME);
     Plan plan = plan(JsonFields.requiredText(body, "plan"));
-    String adminEmail = email(body);
+    String adminEmail = JsonFields.requiredEmail(body, "adminEmail");
     String adminPassword = JsonFields.requiredText(body, "adminPassword");
     if (adminPassword.codePointCount(0, adminPassword.length()) < MIN_PASSWORD) {
       throw new ApiException.BadRequest("adminPassword must be at least " + MIN_PASSWORD + " characters");
@@ -110,23 +109,7 @@ class OrganisationsController {
         .orElseThrow(() -> new ApiException.BadRequest("plan must be one of free, solo, team, business, expired"));
   }
 
-  private static String text(JsonNode body, String field, int maxLength) {
-    String value = JsonFields.requiredText(body, field).trim();
-    if (value.length() > maxLength) {
-      throw new ApiException.BadRequest(field + " must be at most " + maxLength + " characters");
-    }
-    return value;
-  }
 
-  private static String email(JsonNode body) {
-    String email = text(body, "adminEmail", MAX_EMAIL);
-    int at = email.indexOf('@');
-    if (at <= 0 || at != email.lastIndexOf('@') || at == email.length() - 1
-        || email.chars().anyMatch(Character::isWhitespace)) {
-      throw new ApiException.BadRequest("adminEmail must be an email address");
-    }
-    return email;
-  }
 
   /** A whole number in range, or null (back to the plan's default) for JSON null. */
   private static @Nullable Long whole(JsonNode value, String field, long min, long max) {
