@@ -28,6 +28,27 @@ public final class Transcripts {
     }
   }
 
+  /**
+   * Polls the transcript as a client does while {@code writing} is true, then drains what is left:
+   * every event it saw, in the order it saw them.
+   */
+  public static List<JsonNode> pollWhile(
+      ApiClient client, String sessionId, java.util.function.BooleanSupplier writing) {
+    var seen = new ArrayList<JsonNode>();
+    String cursor = null;
+    while (true) {
+      boolean finalRound = !writing.getAsBoolean();
+      JsonNode page = page(client, sessionId, cursor);
+      page.path("events").forEach(seen::add);
+      if (!seen.isEmpty()) {
+        cursor = seen.get(seen.size() - 1).path("id").asString();
+      }
+      if (finalRound && !page.path("hasMore").asBoolean()) {
+        return seen;
+      }
+    }
+  }
+
   public static JsonNode page(ApiClient client, String sessionId, String sinceEventId) {
     var r =
         client.get(

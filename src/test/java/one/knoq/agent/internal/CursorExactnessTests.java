@@ -60,22 +60,7 @@ class CursorExactnessTests extends ServerTest {
               }));
     }
     Future<List<JsonNode>> reader =
-        pool.submit(
-            () -> {
-              var seen = new ArrayList<JsonNode>();
-              String cursor = null;
-              while (true) {
-                boolean finalRound = !writing.get();
-                JsonNode page = Transcripts.page(alice, id, cursor);
-                page.path("events").forEach(seen::add);
-                if (!seen.isEmpty()) {
-                  cursor = seen.get(seen.size() - 1).path("id").asString();
-                }
-                if (finalRound && !page.path("hasMore").asBoolean()) {
-                  return seen;
-                }
-              }
-            });
+        pool.submit(() -> Transcripts.pollWhile(alice, id, writing::get));
     for (Future<?> f : writes) {
       f.get();
     }
